@@ -1,0 +1,20 @@
+"""Command-line interface. Each command lives in its own module and only parses, calls one
+library function, renders and picks the exit code (0 clean, 1 findings, 2 error)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="consistency",
+    help="Check whether sources agree: typed discrepancies between attributed claims.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+from consistency.cli import schema as _schema  # noqa: E402,F401  (registers commands)
+
+
+def main() -> None:
+    app()
