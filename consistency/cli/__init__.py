@@ -13,6 +13,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _root() -> None:
+    """Check whether sources agree: typed discrepancies between attributed claims."""
+
+
 from consistency.cli import schema as _schema  # noqa: E402,F401  (registers commands)
 
 
