@@ -1,0 +1,139 @@
+"""Bytes of a corpus file to text: which encoding, and whether it is text at all.
+
+Order of decisions (first that applies):
+1. a byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE;
+2. NUL bytes: UTF-16 without a BOM when the NULs fall on one parity of byte positions (the
+   high byte of ASCII characters, spaces and newlines), otherwise a binary file;
+3. strict UTF-8;
+4. the legacy Arabic code pages cp1256 and ISO-8859-6: each candidate is decoded and scored
+   by Arabic letters won minus Latin accented letters and control characters (the signs of
+   the wrong page); the best one is kept if Arabic letters dominate its non-ASCII text.
+Anything else is "undecodable bytes", naming the first bad byte's offset and line.
+
+Line endings are normalised to "\\n" (CRLF and lone CR), so character offsets (spans) index the
+text as loaded by this module. Zero-width and bidi control characters are kept: matching code
+normalises them, and spans must still point into the text as written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from consistency.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ARABIC_PAGES = ("cp1256", "iso-8859-6")
+# Signatures of common binary formats that scrapers leave beside text files.
+_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
+_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_MAX_CONTROL_SHARE = 0.05
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The encoding name when NULs sit on one parity only (ASCII's high byte in UTF-16)."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    if odd and not even:
+        return "utf-16-le"
+    if even and not odd:
+        return "utf-16-be"
+    return None
+
+
+def _arabic_score(text: str) -> tuple[int, int]:
+    """(score, Arabic letters): letters won, minus the marks of a wrong code page."""
+    arabic = latin = control = other = 0
+    for ch in text:
+        code = ord(ch)
+        if code < 0x80:
+            control += _is_control(ch)
+        elif 0x0621 <= code <= 0x0652 or ch in "،؛؟":
+            arabic += 1
+        elif ch.isalpha():
+            latin += 1
+        elif unicodedata.category(ch) in ("Cc", "Co", "Cn"):
+            control += 1
+        else:
+            other += 1
+    score = arabic - latin - 2 * control - other
+    return score, arabic
+
+
+def _arabic_page(data: bytes) -> str | None:
+    best: tuple[int, str] | None = None
+    for page in _ARABIC_PAGES:
+        try:
+            text = data.decode(page)
+        except UnicodeDecodeError:
+            continue
+        score, arabic = _arabic_score(text)
+        non_ascii = sum(1 for ch in text if ord(ch) >= 0x80)
+        # Random high bytes also decode in cp1256; real Arabic text is nearly all letters.
+        if arabic and arabic >= 0.8 * non_ascii and (best is None or score > best[0]):
+            best = (score, text)
+    return best[1] if best else None
+
+
+def _check_text(path: str, text: str) -> str:
+    if not text.strip():
+        raise InputError(path, "empty file (no text)")
+    controls = sum(1 for ch in text if _is_control(ch))
+    if controls > _MAX_CONTROL_SHARE * len(text):
+        raise InputError(path, "binary file: mostly control characters, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_bytes(path: str, data: bytes) -> str:
+    """The text of a file's bytes, line endings normalised to "\\n"; InputError if not text."""
+    if not data:
+        raise InputError(path, "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                where = _line_of(data, exc.start)
+                raise InputError(path, f"undecodable bytes: not valid {encoding} after its byte-order mark", line=where) from None
+            if "\x00" in text:
+                raise InputError(path, "binary file: NUL characters in the text")
+            return _check_text(path, text)
+    if data.startswith(_MAGIC):
+        raise InputError(path, "binary file (a known binary format, not text)")
+    if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is None:
+            raise InputError(path, "binary file: NUL bytes outside UTF-16 text")
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(path, "binary file: NUL bytes and not valid UTF-16") from None
+        if "\x00" in text:
+            raise InputError(path, "binary file: NUL characters in the text")
+        return _check_text(path, text)
+    try:
+        return _check_text(path, data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    text = _arabic_page(data)
+    if text is None:
+        raise InputError(
+            path,
+            f"undecodable bytes: not UTF-8, UTF-16, cp1256 or ISO-8859-6 (first bad byte at offset {first_bad})",
+            line=_line_of(data, first_bad),
+        )
+    return _check_text(path, text)
