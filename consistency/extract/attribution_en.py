@@ -1,0 +1,471 @@
+"""English attribution rules: "X said", "said X", "X told Reuters", "according to X",
+appositives, "Reuters quoted police sources as saying", pronouns referring back.
+
+Works on word tokens of one sentence; a speaker phrase is scanned outwards from the cue word
+and stops at punctuation, clause words and verbs (lexicon `stop`), so "Two people died,
+police said" gives "police", never "Two people died".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consistency.extract.attribution import (
+    Attribution,
+    Coreference,
+    Span,
+    quote_spans,
+    sentence_index,
+    trim,
+)
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_OPEN_Q = "“\"‘«"
+_CLOSE_Q = "”\"’»"
+_APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
+                "himself", "herself", "itself", "which", "according", "in", "citing", "quoted"}
+_SPEAKER_NOUNS = {"ministry", "army", "military", "police", "government", "office", "group",
+                  "movement", "agency", "forces", "force", "council", "committee", "department",
+                  "authority", "authorities", "militia", "faction", "statement", "report",
+                  "poll", "survey", "study", "data", "analysis", "campaign", "spokesman",
+                  "spokeswoman", "spokesperson", "president", "minister", "commission", "court",
+                  "prosecutors", "investigators", "experts", "observers", "critics", "residents",
+                  "hospital", "doctors", "medics", "paramedics", "coalition", "embassy"}
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+
+class _Lex:
+    def __init__(self, cues: dict):
+        self.verbs = {f: lemma for lemma, forms in cues["verbs"].items() for f in forms}
+        self.weak = set(cues["weak"]["lemmas"])
+        self.preps = cues["prepositions"]
+        self.between = set(cues["between"]["words"])
+        self.days = set(cues["between"]["days"])
+        self.stop = set(cues["stop"]["words"])
+        self.dets = set(cues["determiners"]["words"])
+        self.titles = set(cues["titles"]["words"])
+        self.person = set(cues["coref"]["person"])
+        self.plural = set(cues["coref"]["plural"])
+        self.thing = set(cues["coref"]["thing"])
+        self.descriptions = list(cues["coref"]["descriptions"])
+        self.anon_heads = set(cues["anonymous"]["heads"])
+        self.roles = set(cues["anonymous"]["roles"])
+        self.anon_phrases = cues["anonymous"]["phrases"]
+        self.platforms = cues["channels"]["platforms"]
+        self.listeners = set(cues["channels"]["listeners"])
+        self.outlet_words = set(cues["channels"]["outlet_words"])
+        self.impersonal = cues["impersonal"]["patterns"]
+        self.heads = self.anon_heads | _SPEAKER_NOUNS | set(self.descriptions)
+
+
+_LEX_CACHE: dict[int, _Lex] = {}
+
+
+def _lex(cues: dict) -> _Lex:
+    key = id(cues)
+    if key not in _LEX_CACHE:
+        _LEX_CACHE[key] = _Lex(cues)
+    return _LEX_CACHE[key]
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+
+
+def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
+    """Indices [k, j] of the noun phrase ending at token j, and whether it began at a boundary."""
+    k, taken = j, 0
+    while k >= 0:
+        t = toks[k]
+        if not t.word:
+            if t.text == "." and k > 0 and toks[k - 1].low in lex.titles:
+                k -= 1
+                continue
+            if t.text in "-&" and taken:
+                k -= 1
+                continue
+            return k + 1, j, True
+        if t.low in lex.stop:
+            return k + 1, j, t.low in {"but", "while", "whereas", "as", "because", "since", "that"}
+        if t.low == "and":
+            nxt = toks[k - 1] if k > 0 else None
+            if not taken or nxt is None or not nxt.word or nxt.low in lex.stop or nxt.low in lex.dets:
+                return k + 1, j, True
+        taken += 1
+        if t.low in lex.dets or taken >= 9:
+            at_boundary = k == 0 or not toks[k - 1].word or toks[k - 1].low in {"and", "but", "while", "as"}
+            return k, j, at_boundary
+        k -= 1
+    return 0, j, True
+
+
+def scan_right(toks: list[Tok], i: int, lex: _Lex, limit: int = 10) -> int:
+    """Index one past the noun phrase starting at token i (i when there is none)."""
+    k, n = i, len(toks)
+    while k < n and k - i < limit:
+        t = toks[k]
+        if not t.word:
+            if t.text == "." and k > i and toks[k - 1].low in lex.titles:
+                k += 1
+                continue
+            if t.text in "-&" and k > i:
+                k += 1
+                continue
+            break
+        low = t.low
+        if low in {"of", "for", "at", "in", "from", "with", "to"} and k > i:
+            prev = toks[k - 1].low
+            if prev in lex.heads or prev in lex.roles or prev in {"head", "director", "chief"}:
+                k += 1
+                continue
+            break
+        if low == "and" and k > i and k + 1 < n and toks[k + 1].word and toks[k + 1].low not in lex.stop:
+            k += 1
+            continue
+        if k > i and (low in lex.stop or low in lex.verbs or low in {"on", "by", "as", "after", "during"}):
+            break
+        if k == i and low in lex.stop and low not in lex.dets and low not in {"him", "her"}:
+            break
+        if k > i and not t.cap and toks[k - 1].cap and low not in lex.heads and low not in lex.roles \
+                and low not in {"official", "officials", "source", "sources"}:
+            break  # "Reuters reported" style tails
+        k += 1
+    return k
+
+
+def is_speakerish(toks: list[Tok], lex: _Lex, sent_start: int) -> bool:
+    if not toks:
+        return False
+    if len(toks) == 1 and (toks[0].low in lex.person | lex.plural | lex.thing):
+        return True
+    for t in toks:
+        if t.low in lex.heads or t.low.rstrip("s") in lex.heads:
+            return True
+        if t.cap and t.word and not (t.start == sent_start and t.low in lex.dets | lex.stop):
+            if t.start != sent_start or len(toks) == 1 or t.low not in lex.dets:
+                return True
+    return False
+
+
+def is_anonymous(phrase: str, lex: _Lex, sentence: str) -> bool:
+    low = phrase.lower()
+    if any(p in sentence.lower() for p in lex.anon_phrases):
+        return True
+    words = re.findall(r"[\w’'.\-]+", phrase)
+    if not words:
+        return False
+    # the head: the last word before a preposition ("a source in the Interior Ministry")
+    head_words = re.split(r"\s(?:in|at|from|with|of|for|close to|familiar with|within)\s", low)[0].split()
+    head = head_words[-1] if head_words else ""
+    first = words[0].lower()
+    if head in lex.roles or head.rstrip("s") in lex.roles:
+        return first in {"a", "an", "one", "two", "three", "several", "some"}
+    return head in lex.anon_heads
+
+
+_ORG = {"ministry", "army", "military", "government", "office", "group", "movement", "agency",
+        "forces", "council", "committee", "department", "authority", "militia", "faction",
+        "campaign", "commission", "court", "coalition", "embassy", "police", "hospital", "party",
+        "company", "administration", "presidency", "statement", "report", "poll", "survey", "study"}
+
+
+def _kind(words: list[str]) -> str:
+    low = [w.lower() for w in words]
+    if any(w in _ORG for w in low) and not any(w in {"spokesman", "spokeswoman", "spokesperson",
+                                                     "minister", "official", "source"} for w in low):
+        return "org"
+    head = low[-1] if low else ""
+    if "and" in low or (head.endswith("s") and not head.endswith("ss") and not words[-1][0].isupper()):
+        return "plural"
+    return "person"
+
+
+class _Cand:
+    """One attribution under construction, in token indices of its sentence."""
+
+    def __init__(self, cue: str, cue_span: Span):
+        self.cue, self.cue_span = cue, cue_span
+        self.speaker: Span | None = None  # char span of the speaker words in this sentence
+        self.via: Span | None = None
+        self.role: str | None = None
+        self.content: Span | None = None
+        self.mention: Span | None = None
+
+    def frame(self) -> Span:
+        spans = [s for s in (self.cue_span, self.speaker, self.via) if s]
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _outletish(text: str, lex: _Lex) -> bool:
+    if not text or not text[0].isupper() or text.lower() in lex.listeners:
+        return False
+    return True
+
+
+def _skip_between(toks: list[Tok], j: int, lex: _Lex) -> int:
+    while j >= 0:
+        low = toks[j].low
+        if low in lex.between:
+            j -= 1
+        elif low in lex.days and j > 0 and toks[j - 1].low in {"on", "late", "early", "last"}:
+            j -= 2
+        elif low in lex.days:
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _span(toks: list[Tok], a: int, b: int) -> Span:
+    return toks[a].start, toks[b - 1].end
+
+
+def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
+    n = len(toks)
+    t = toks[i]
+    form = t.low
+    nxt = toks[i + 1] if i + 1 < n else None
+    if form in {"pointed"} and not (nxt and nxt.low in {"out", "to"}):
+        return None
+    if form in {"called", "calls"} and nxt and nxt.low in {"for", "on"}:
+        lemma = "call_for"
+    if form.endswith("ing"):
+        prev = toks[i - 1] if i > 0 else None
+        if prev and prev.text in ",—–;" and cands and cands[-1].speaker:
+            c = _Cand(lemma, (t.start, t.end))
+            c.speaker, c.role = cands[-1].speaker, "continuation"
+            return c
+        return None
+    j = _skip_between(toks, i - 1, lex)
+    if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
+        return None  # passive or infinitive: "was denied entry", "refused to say"
+    c = _Cand(lemma, (t.start, t.end))
+    if j >= 0 and toks[j].word:
+        if toks[j].low in lex.person | lex.plural | lex.thing:
+            if toks[j].low == "who" and j >= 2 and toks[j - 1].text == ",":
+                a, b, _ = scan_left(toks, j - 2, lex)
+                if a <= b and is_speakerish(toks[a:b + 1], lex, sent[0]):
+                    c.speaker, c.role = _span(toks, a, b + 1), "relative"
+                    c.mention = (toks[j].start, toks[j].end)
+                    return c
+            c.speaker = (toks[j].start, toks[j].end)
+            return c
+        a, b, _ = scan_left(toks, j, lex)
+        if a <= b and is_speakerish(toks[a:b + 1], lex, sent[0]):
+            c.speaker = _span(toks, a, b + 1)
+    elif j >= 1 and toks[j].text == ",":
+        # "X, the defence ministry spokesman, said"
+        k = j - 1
+        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25 and toks[k].low not in lex.verbs:
+            k -= 1
+        if k >= 1 and toks[k].text == "," and k + 1 < j:
+            first = toks[k + 1]
+            if first.low in _APPOS_START or not first.cap or first.text.isdigit():
+                a, b, bound = scan_left(toks, k - 1, lex)
+                if a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]):
+                    c.speaker = _span(toks, a, b + 1)
+                    c.role = text[toks[k + 1].start:toks[j - 1].end]
+    if c.speaker is None and nxt is not None and (j < 0 or not toks[j].word):
+        # inverted: '"...," said Maj. Gen. Pat Ryder' / "..., said a spokesman"
+        s = i + 1
+        if toks[s].low in lex.days and s + 1 < n:
+            s += 1
+        e = scan_right(toks, s, lex)
+        if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell":
+            c.speaker = _span(toks, s, e)
+    if c.speaker is None:
+        return None
+    if lemma in lex.weak:
+        after = toks[i + 1] if i + 1 < n else None
+        inverted = c.speaker[0] > t.start
+        if not inverted and not (after and (after.low == "that" or after.text in ":“\"«")):
+            return None
+    if lemma == "tell" and nxt is not None:
+        e = scan_right(toks, i + 1, lex)
+        if e > i + 1 and _outletish(text[toks[i + 1].start:toks[e - 1].end], lex):
+            c.via = _span(toks, i + 1, e)
+    return c
+
+
+
+def _prep_cue(text, toks, i, lex, sent) -> tuple[_Cand | None, int]:
+    """'according to X' / 'citing X' at token i; returns the candidate and tokens consumed."""
+    for phrase, lemma in lex.preps.items():
+        words = phrase.split()
+        if [t.low for t in toks[i:i + len(words)]] != words:
+            continue
+        s = i + len(words)
+        e = scan_right(toks, s, lex)
+        if e <= s or not is_speakerish(toks[s:e], lex, -1):
+            return None, len(words)
+        c = _Cand(lemma, (toks[i].start, toks[s - 1].end))
+        c.speaker = _span(toks, s, e)
+        who = text[c.speaker[0]:c.speaker[1]]
+        if lemma == "according to" and any(w in who.split() for w in lex.outlet_words):
+            c.via = c.speaker
+        return c, e - i
+    return None, 1
+
+
+def _platform(text: str, sent: Span, lex: _Lex) -> Span | None:
+    """'on its Telegram channel', 'on X', 'in an interview with CNN' -> the platform's span."""
+    chunk = text[sent[0]:sent[1]]
+    for name in lex.platforms:
+        m = re.search(rf"\b(?:on|via|through|to)\s+(?:(?:its|his|her|their|the|an?)\s+)?(?:official\s+)?"
+                      rf"({re.escape(name)})\b", chunk)
+        if m and not (name == "X" and re.search(r"\bon X\s+(?:of|in)\b", chunk)):
+            return sent[0] + m.start(1), sent[0] + m.end(1)
+    m = re.search(r"\b(?:in an interview with|speaking to|in comments to|in a statement to)\s+"
+                  r"((?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)", chunk)
+    if m:
+        return sent[0] + m.start(1), sent[0] + m.end(1)
+    return None
+
+
+def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[Span]) -> Span:
+    f0, f1 = c.frame()
+    # a quotation right before the frame ('"...," he said') or right after ('said: "..."')
+    before = text[sent[0]:f0].rstrip(" ,—–")
+    after = text[f1:sent[1]].lstrip(" ,:—–")
+    for q in quotes:
+        if before and q[1] == sent[0] + len(before) and before[-1] in "”\"’»":
+            return q[0] + 1, q[1] - 1
+        if after and q[0] == sent[1] - len(after) and after[0] in "“\"‘«":
+            return q[0] + 1, q[1] - 1 if q[1] > q[0] + 1 and text[q[1] - 1] in "”\"’»" else q[1]
+    others = [o.frame() for o in cands if o is not c and o.role != "continuation"]
+    lo = max([e for s, e in others if e <= f0] + [sent[0]])
+    hi = min([s for s, e in others if s >= f1] + [sent[1]])
+    a0, a1 = trim(text, f1, hi)
+    if text[a0:a0 + 5].lower() == "that ":
+        a0 += 5
+    b0, b1 = trim(text, lo, f0)
+    if len(text[a0:a1].split()) >= 3:
+        return a0, a1
+    if b1 > b0:
+        return b0, b1
+    return trim(text, *sent)
+
+
+def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
+    lex = _lex(cues)
+    quotes = quote_spans(text)
+    coref = Coreference()
+    out: list[Attribution] = []
+    for sent in sentences:
+        toks = tokens(text, *sent)
+        cands: list[_Cand] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            c, step = _prep_cue(text, toks, i, lex, sent)
+            if c is not None:
+                if c.cue == "citing" and cands:
+                    # "..., Reuters reported, citing police sources": the source speaks via Reuters
+                    outer = cands.pop()
+                    c.via = outer.speaker
+                    c.cue_span, c.cue = outer.cue_span, outer.cue
+                    c.speaker = c.speaker
+                elif c.cue in {"citing", "quoting"}:
+                    c.cue = "according to"
+                cands.append(c)
+                i += step
+                continue
+            lemma = lex.verbs.get(t.low)
+            if lemma == "quote":
+                # "Reuters quoted police sources as saying"
+                e = scan_right(toks, i + 1, lex)
+                if e + 1 < len(toks) and toks[e].low == "as" and toks[e + 1].low in lex.verbs:
+                    a, b, _ = scan_left(toks, i - 1, lex) if i > 0 else (0, -1, True)
+                    c = _Cand(lex.verbs[toks[e + 1].low], (toks[e + 1].start, toks[e + 1].end))
+                    c.speaker = _span(toks, i + 1, e)
+                    if a <= b:
+                        c.via = _span(toks, a, b + 1)
+                    cands.append(c)
+                    i = e + 2
+                    continue
+            elif lemma is not None:
+                c = _verb_cue(text, toks, i, lemma, lex, sent, cands)
+                if c is not None:
+                    cands.append(c)
+            i += 1
+        low = text[sent[0]:sent[1]].lower()
+        if not cands:
+            for pat in lex.impersonal:
+                k = low.find(pat)
+                if k >= 0:
+                    c = _Cand("report", (sent[0] + k, sent[0] + k + len(pat)))
+                    cands.append(c)
+                    break
+        platform = _platform(text, sent, lex)
+        for c in cands:
+            if c.via is None and platform is not None:
+                c.via = platform
+            c.content = _content(text, sent, c, cands, quotes)
+        for c in cands:
+            out.append(_finish(text, sent, sentences, c, lex, coref))
+    return out
+
+
+def _finish(text, sent, sentences, c: _Cand, lex: _Lex, coref: Coreference) -> Attribution:
+    sentence_text = text[sent[0]:sent[1]]
+    speaker = speaker_span = None
+    mention = c.mention or c.speaker
+    anonymous = c.speaker is None
+    if c.speaker is not None:
+        speaker_span = c.speaker
+        speaker = text[c.speaker[0]:c.speaker[1]]
+        words = speaker.split()
+        low = speaker.lower()
+        ante = None
+        if low in lex.person:
+            ante = coref.last(("person",)) or coref.last(("org",))
+        elif low in lex.plural:
+            ante = coref.last(("plural", "org"))
+        elif low in lex.thing:
+            ante = coref.last(("org",))
+        elif words[0].lower() == "the" and len(words) <= 4 and not any(w[0].isupper() for w in words[1:]):
+            heads = [h for h in lex.descriptions if h in low.split() or h == " ".join(low.split()[1:])]
+            ante = coref.with_head(heads) if heads else None
+        if ante is not None:
+            speaker, speaker_span, anonymous = ante
+        elif low in lex.person | lex.plural | lex.thing:
+            speaker, speaker_span, anonymous = None, None, False
+        else:
+            anonymous = is_anonymous(speaker, lex, sentence_text)
+            if c.role is not None and c.role not in {"continuation", "relative"}:
+                anonymous = anonymous or any(p in c.role.lower() for p in lex.anon_phrases)
+            coref.add(speaker, speaker_span, anonymous, _kind(words))
+    first = min(sentence_index(sentences, c.content[0]), sentence_index(sentences, c.cue_span[0]))
+    role = c.role if c.role not in {"continuation", "relative"} else None
+    return Attribution(
+        sentence=sentences[first] if sentences else sent,
+        content=c.content,
+        speaker=speaker,
+        speaker_span=speaker_span,
+        cue=c.cue,
+        cue_span=c.cue_span,
+        via=text[c.via[0]:c.via[1]] if c.via else None,
+        via_span=c.via,
+        anonymous=anonymous,
+        mention_span=mention,
+        role=role,
+    )
