@@ -25,7 +25,12 @@ _OPEN_Q = "“\"‘«"
 _CLOSE_Q = "”\"’»"
 _APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
                 "himself", "herself", "itself", "which", "according", "in", "citing", "quoted"}
-_SPEAKER_NOUNS = {"ministry", "army", "military", "police", "government", "office", "group",
+_PREPS = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "about"}
+_SPEAKER_NOUNS = {"nominee", "candidate", "chairman", "chairwoman", "secretary", "leader", "senator",
+                  "governor", "mayor", "ambassador", "envoy", "adviser", "advisor", "founder", "ceo",
+                  "author", "analyst", "economist", "professor", "researcher", "lawyer", "attorney",
+                  "general", "colonel", "captain", "lieutenant", "sheikh", "cleric", "imam", "judge",
+"ministry", "army", "military", "police", "government", "office", "group",
                   "movement", "agency", "forces", "force", "council", "committee", "department",
                   "authority", "authorities", "militia", "faction", "statement", "report",
                   "poll", "survey", "study", "data", "analysis", "campaign", "spokesman",
@@ -39,6 +44,7 @@ class Tok:
     start: int
     end: int
     text: str
+    proper: bool = False  # capitalised somewhere in the document other than sentence-initially
 
     @property
     def low(self) -> str:
@@ -87,8 +93,14 @@ def _lex(cues: dict) -> _Lex:
     return _LEX_CACHE[key]
 
 
-def tokens(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start() + start, m.end() + start, m.group()) for m in _TOKEN.finditer(text[start:end])]
+def tokens(text: str, start: int, end: int, proper: frozenset = frozenset()) -> list[Tok]:
+    return [Tok(m.start() + start, m.end() + start, m.group(), m.group() in proper)
+            for m in _TOKEN.finditer(text[start:end])]
+
+
+def proper_words(text: str) -> frozenset:
+    """Capitalised words seen after a lowercase word: names, so "Trump wants" is a speaker."""
+    return frozenset(m.group(1) for m in re.finditer(r"[a-z,]\s+([A-Z][\w’'\-]*)", text))
 
 
 def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
@@ -100,6 +112,13 @@ def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
             if t.text == "." and k > 0 and toks[k - 1].low in lex.titles:
                 k -= 1
                 continue
+            if t.text == ")":  # "Sen. Claire McCaskill (D-Mo.) said"
+                m = k - 1
+                while m >= 0 and toks[m].text != "(" and k - m < 8:
+                    m -= 1
+                if m >= 0 and toks[m].text == "(":
+                    k = m - 1
+                    continue
             if t.text in "-&" and taken:
                 k -= 1
                 continue
@@ -110,6 +129,10 @@ def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
             nxt = toks[k - 1] if k > 0 else None
             if not taken or nxt is None or not nxt.word or nxt.low in lex.stop or nxt.low in lex.dets:
                 return k + 1, j, True
+        if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) \
+                and t.low not in lex.heads and t.low not in lex.roles and t.low not in lex.dets \
+                and t.low not in {"and", "of", "for", "s"}:
+            return k + 1, j, False  # "During the debate Trump said": the name is the speaker
         taken += 1
         if t.low in lex.dets or taken >= 9:
             at_boundary = k == 0 or not toks[k - 1].word or toks[k - 1].low in {"and", "but", "while", "as"}
@@ -143,7 +166,7 @@ def scan_right(toks: list[Tok], i: int, lex: _Lex, limit: int = 10) -> int:
             continue
         if k > i and (low in lex.stop or low in lex.verbs or low in {"on", "by", "as", "after", "during"}):
             break
-        if k == i and low in lex.stop and low not in lex.dets and low not in {"him", "her"}:
+        if k == i and ((low in lex.stop and low not in lex.dets) or low in _PREPS):
             break
         if k > i and not t.cap and toks[k - 1].cap and low not in lex.heads and low not in lex.roles \
                 and low not in {"official", "officials", "source", "sources"}:
@@ -152,7 +175,10 @@ def scan_right(toks: list[Tok], i: int, lex: _Lex, limit: int = 10) -> int:
     return k
 
 
-def is_speakerish(toks: list[Tok], lex: _Lex, sent_start: int) -> bool:
+def is_speakerish(toks: list[Tok], lex: _Lex, sent_start: int, strict: bool = False) -> bool:
+    """Whether tokens can name a speaker: a pronoun, a speaker noun, or a name. `strict` (for
+    verbs that are cues only in some senses) wants a lone sentence-initial word to be a name
+    seen elsewhere in the document."""
     if not toks:
         return False
     if len(toks) == 1 and (toks[0].low in lex.person | lex.plural | lex.thing):
@@ -160,8 +186,8 @@ def is_speakerish(toks: list[Tok], lex: _Lex, sent_start: int) -> bool:
     for t in toks:
         if t.low in lex.heads or t.low.rstrip("s") in lex.heads:
             return True
-        if t.cap and t.word and not (t.start == sent_start and t.low in lex.dets | lex.stop):
-            if t.start != sent_start or len(toks) == 1 or t.low not in lex.dets:
+        if t.word and t.cap and t.low not in lex.dets and t.low not in lex.stop:
+            if not strict or t.start != sent_start or t.proper or t is not toks[-1] or t.text.isupper():
                 return True
     return False
 
@@ -224,7 +250,7 @@ def _outletish(text: str, lex: _Lex) -> bool:
 def _skip_between(toks: list[Tok], j: int, lex: _Lex) -> int:
     while j >= 0:
         low = toks[j].low
-        if low in lex.between:
+        if low in lex.between or (low.endswith("ly") and toks[j].text.islower() and len(low) > 4):
             j -= 1
         elif low in lex.days and j > 0 and toks[j - 1].low in {"on", "late", "early", "last"}:
             j -= 2
@@ -248,14 +274,35 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         return None
     if form in {"called", "calls"} and nxt and nxt.low in {"for", "on"}:
         lemma = "call_for"
+    j = _skip_between(toks, i - 1, lex)
+    if j >= 0 and toks[j].text == ")":  # "Rep. Stephen Lynch (D-Mass.) said"
+        m = j - 1
+        while m >= 0 and toks[m].text != "(" and j - m < 8:
+            m -= 1
+        if m > 0 and toks[m].text == "(":
+            j = m - 1
     if form.endswith("ing"):
-        prev = toks[i - 1] if i > 0 else None
-        if prev and prev.text in ",—–;" and cands and cands[-1].speaker:
+        prev = toks[j] if j >= 0 else None
+        if prev is not None and prev.low in {"is", "are", "was", "were", "am"}:
+            j = _skip_between(toks, j - 1, lex)  # progressive: "Trump is demanding"
+        elif prev is not None and re.fullmatch(r"\w+[’']s", prev.text) and prev.cap:
+            c = _Cand(lemma, (t.start, t.end))  # "He’s claiming"
+            c.speaker = (prev.start, prev.end - 2)
+            return c
+        elif prev is not None and not (prev.text in ",—–;" or prev.low in {"and", "while", "before", "after"}):
+            return None
+        elif cands and cands[-1].speaker:
             c = _Cand(lemma, (t.start, t.end))
             c.speaker, c.role = cands[-1].speaker, "continuation"
             return c
-        return None
-    j = _skip_between(toks, i - 1, lex)
+        else:
+            # a participle clause takes the sentence's subject: "Trump tweeted, saying ..."
+            e = scan_right(toks, 0, lex, limit=6)
+            if 0 < e < i and is_speakerish(toks[:e], lex, sent[0]) and toks[0].cap:
+                c = _Cand(lemma, (t.start, t.end))
+                c.speaker, c.role = _span(toks, 0, e), "continuation"
+                return c
+            return None
     if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
         return None  # passive or infinitive: "was denied entry", "refused to say"
     c = _Cand(lemma, (t.start, t.end))
@@ -297,7 +344,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
     if lemma in lex.weak:
         after = toks[i + 1] if i + 1 < n else None
         inverted = c.speaker[0] > t.start
-        if not inverted and not (after and (after.low == "that" or after.text in ":“\"«")):
+        signal = after is not None and (after.low == "that" or after.text in ":“\"«")
+        words = tokens(text, *c.speaker, frozenset(w.text for w in toks if w.proper))
+        if not (inverted or signal or (is_speakerish(words, lex, sent[0], strict=True)
+                                       and words[-1].low not in lex.thing)):
             return None
     if lemma == "tell" and nxt is not None:
         e = scan_right(toks, i + 1, lex)
@@ -369,9 +419,10 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     lex = _lex(cues)
     quotes = quote_spans(text)
     coref = Coreference()
+    proper = proper_words(text)
     out: list[Attribution] = []
     for sent in sentences:
-        toks = tokens(text, *sent)
+        toks = tokens(text, *sent, proper)
         cands: list[_Cand] = []
         i = 0
         while i < len(toks):
@@ -389,7 +440,7 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 cands.append(c)
                 i += step
                 continue
-            lemma = lex.verbs.get(t.low)
+            lemma = lex.verbs.get(t.low) if t.text[0].islower() else None
             if lemma == "quote":
                 # "Reuters quoted police sources as saying"
                 e = scan_right(toks, i + 1, lex)
