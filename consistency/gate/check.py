@@ -22,7 +22,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from consistency.config import SEVERITIES, Settings
-from consistency.gate.baseline import Baseline, BaselineEntry, load_baseline
+from consistency.gate.baseline import Baseline, BaselineEntry, load_baseline, make_baseline
 from consistency.gate.expect import Expectation, grade, load_gold
 from consistency.gate.fingerprint import fingerprints
 from consistency.models import Discrepancy, Report
@@ -78,6 +78,21 @@ def build_report(corpus: str | Path, settings: Settings) -> Report:
     from consistency.pipeline import build_report as pipeline_build_report
 
     return pipeline_build_report(corpus, settings)
+
+
+def record_baseline(
+    corpus: str | Path | Report, *, settings: Settings | None = None, path: str | Path | None = None
+) -> tuple[Baseline, int]:
+    """A baseline of `corpus` now, keeping the reasons of the baseline already at `path`.
+
+    Returns the baseline and how many reviewer reasons it kept. An existing file that is not a
+    baseline is an error rather than something to overwrite: it may hold a team's notes.
+    """
+    settings = settings if settings is not None else Settings()
+    report = corpus if isinstance(corpus, Report) else build_report(corpus, settings)
+    previous = load_baseline(path) if path is not None and Path(path).exists() else None
+    recorded = make_baseline(report, previous)
+    return recorded, sum(1 for entry in recorded.entries if entry.reason)
 
 
 def check(
