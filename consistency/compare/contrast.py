@@ -1,0 +1,398 @@
+"""The contrasts that make two aligned statements contradict, one function per kind.
+
+Each function takes the two statements' tokens and their alignment (`lexical.align`) and
+returns a `Finding` or None. They only look at what differs: a word both sides share, in the
+same role, never makes a contradiction.
+
+    flags:   "Oil prices rose on Monday"   /  "Oil prices fell on Monday"       (antonym)
+    flags:   "Hamas denied the attack"     /  "Hamas carried out the attack"   (negation)
+    passes:  "Prices did not fall"         /  "Prices rose"                    (negated antonym)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from consistency.compare.lexical import Token, is_content, lex_for, lookup, same_word
+
+SCOPE = 3  # words after a negator that it governs
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    reason: str
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A lexicon entry found in a statement, over tokens [first, last]."""
+
+    first: int
+    last: int
+    value: tuple
+
+
+class Side:
+    """One statement with what the contrasts need precomputed."""
+
+    def __init__(self, tokens: list[Token], matched: dict[int, int]):
+        self.tokens = tokens
+        self.matched = matched  # own index -> other side's index
+        self.negators = [t.index for t in tokens if self._is_negator(t)]
+        self.refusals = [t.index for t in tokens if lookup(t, lex_for(t).refusals)]
+        self.poles = find_mentions(tokens, "poles")
+        self.entities = find_mentions(tokens, "entities") + capitalised_names(tokens)
+
+    @staticmethod
+    def _is_negator(t: Token) -> bool:
+        return t.norm in lex_for(t).negators or t.norm.endswith(("n't", "n’t"))
+
+    def negated(self, i: int) -> bool:
+        """Whether a negator or refusal stands within SCOPE words before token i."""
+        return any(0 < i - n <= SCOPE for n in self.negators + self.refusals)
+
+    def span(self, m: Mention) -> tuple[Token, ...]:
+        return tuple(self.tokens[m.first:m.last + 1])
+
+
+def find_mentions(tokens: list[Token], table: str) -> list[Mention]:
+    """Lexicon entries of one table ("poles" or "entities"), longest n-gram first."""
+    found, i = [], 0
+    while i < len(tokens):
+        hit = None
+        for n in (3, 2):
+            if i + n <= len(tokens) and all(t.arabic == tokens[i].arabic for t in tokens[i:i + n]):
+                lex = lex_for(tokens[i])
+                tail = " ".join(t.norm for t in tokens[i + 1:i + n])
+                for head in sorted(tokens[i].stems | {tokens[i].norm}):
+                    value = getattr(lex, table).get(f"{head} {tail}")
+                    if value is not None:
+                        hit = Mention(i, i + n - 1, value)
+                        break
+            if hit:
+                break
+        if hit is None:
+            t = tokens[i]
+            form = lookup(t, getattr(lex_for(t), table))
+            if form is not None and _plausible(t, form, table):
+                hit = Mention(i, i, getattr(lex_for(t), table)[form])
+        if hit:
+            found.append(hit)
+            i = hit.last + 1
+        else:
+            i += 1
+    return found
+
+
+def _plausible(t: Token, form: str, table: str) -> bool:
+    # Short English names ("US", "UN") only count when written in capitals: "us" is a pronoun.
+    if table == "entities" and not t.arabic and len(form) <= 3:
+        return t.text.isupper()
+    return True
+
+
+def capitalised_names(tokens: list[Token]) -> list[Mention]:
+    """English capitalised words not at the start of the text and not in the lexicon."""
+    out = []
+    for t in tokens:
+        if t.arabic or t.index == 0 or not t.text[:1].isupper() or not is_content(t):
+            continue
+        lex = lex_for(t)
+        if lookup(t, lex.entities) or lookup(t, lex.poles) or t.norm.isdigit():
+            continue
+        out.append(Mention(t.index, t.index, (t.norm, "name", None)))
+    return out
+
+
+# --- negation --------------------------------------------------------------------------------
+
+def negation(a: Side, b: Side, overlap: float) -> Finding | None:
+    for this, other, flip in ((a, b, False), (b, a, True)):
+        for n in this.negators + this.refusals:
+            if n in this.matched and other.negated(this.matched[n]) or n in this.matched \
+                    and this.tokens[n].norm == other.tokens[this.matched[n]].norm:
+                continue  # the same negator on both sides
+            scope = [t for t in this.tokens[n + 1:n + 1 + SCOPE] if is_content(t)]
+            for t in scope:
+                j = this.matched.get(t.index)
+                if j is not None and not other.negated(j):
+                    return _found("negation", this, other, flip, (this.tokens[n], t),
+                                  (other.tokens[j],),
+                                  f"one side negates “{t.text}”, the other asserts it")
+    count_a = len([n for n in a.negators if n not in a.matched])
+    count_b = len([n for n in b.negators if n not in b.matched])
+    if count_a != count_b and overlap >= 0.5:
+        side, other, flip = (a, b, False) if count_a > count_b else (b, a, True)
+        n = next(n for n in side.negators if n not in side.matched)
+        if not _negates_opposite(side, other, n):
+            return _found("negation", side, other, flip, (side.tokens[n],), (),
+                          f"only one side is negated (“{side.tokens[n].text}”)")
+    return None
+
+
+def _negates_opposite(side: Side, other: Side, n: int) -> bool:
+    """"did not fall" against "rose": the negation is of the opposite, so they agree."""
+    for m in side.poles:
+        if 0 < m.first - n <= SCOPE:
+            group, pole = m.value
+            if any(o.value[0] == group and o.value[1] != pole for o in other.poles):
+                return True
+    return False
+
+
+# --- antonyms --------------------------------------------------------------------------------
+
+def antonym(a: Side, b: Side) -> Finding | None:
+    """Opposite words said of the same subject.
+
+    Either each side uses one pole of an opposition only (and not the same one), or a subject
+    both sides share is tied to opposite poles ("oil rises as stocks fall" against "oil falls
+    as stocks rise"). A negated pole counts as its opposite.
+    """
+    for group in sorted({m.value[0] for m in a.poles} & {m.value[0] for m in b.poles}):
+        ga = [m for m in a.poles if m.value[0] == group]
+        gb = [m for m in b.poles if m.value[0] == group]
+        poles_a, poles_b = {_pole(a, m) for m in ga}, {_pole(b, m) for m in gb}
+        if len(poles_a) == 1 and len(poles_b) == 1 and poles_a != poles_b:
+            return _antonym_finding(a, b, ga[0], gb[0], group)
+    subjects_b = _subjects(b)
+    for i, ma in sorted(_subjects(a).items()):
+        mb = subjects_b.get(a.matched.get(i, -1))
+        if mb is not None and ma.value[0] == mb.value[0] and _pole(a, ma) != _pole(b, mb):
+            return _antonym_finding(a, b, ma, mb, ma.value[0])
+    return None
+
+
+def _pole(side: Side, m: Mention) -> str:
+    pole = m.value[1]
+    if side.negated(m.first):
+        return "b" if pole == "a" else "a"
+    return pole
+
+
+def _subjects(side: Side) -> dict[int, Mention]:
+    """Each content word tied to its nearest pole word (at most 3 words away)."""
+    out: dict[int, Mention] = {}
+    inside = {i for m in side.poles for i in range(m.first, m.last + 1)}
+    for t in side.tokens:
+        if t.index in inside or not is_content(t) or t.norm in lex_for(t).generic:
+            continue
+        near = [(min(abs(t.index - m.first), abs(t.index - m.last)), m.first, m) for m in side.poles]
+        near = [x for x in near if x[0] <= 3]
+        if near:
+            out[t.index] = min(near, key=lambda x: (x[0], x[1]))[2]
+    return out
+
+
+def _antonym_finding(a: Side, b: Side, ma: Mention, mb: Mention, group: str) -> Finding:
+    ta, tb = a.span(ma), b.span(mb)
+    words = group.replace("_", "/")
+    return Finding("antonym", f"“{_text(ta)}” and “{_text(tb)}” are opposites ({words})", ta, tb)
+
+
+# --- entities --------------------------------------------------------------------------------
+
+_CLASS = {"place": "place", "armed": "actor", "organisation": "actor", "name": "actor",
+          "weekday": "day", "relday": "relday"}
+
+
+def _ids(side: Side) -> dict[str, Mention]:
+    out: dict[str, Mention] = {}
+    for m in side.entities:
+        out.setdefault(m.value[0], m)
+    return out
+
+
+def entity_swap(a: Side, b: Side, overlap: float) -> Finding | None:
+    ia, ib = _ids(a), _ids(b)
+    only_a = [m for k, m in ia.items() if k not in ib]
+    only_b = [m for k, m in ib.items() if k not in ia]
+    for ma in only_a:
+        for mb in only_b:
+            ca, cb = _CLASS.get(ma.value[1]), _CLASS.get(mb.value[1])
+            if ca is None or ca != cb or _nested(ma, mb, ia, ib):
+                continue
+            alone = sum(_CLASS.get(m.value[1]) == ca for m in only_a) == 1 and \
+                sum(_CLASS.get(m.value[1]) == cb for m in only_b) == 1
+            if not (_same_slot(a, ma, mb) or (alone and overlap >= 0.4)):
+                continue
+            ta, tb = a.span(ma), b.span(mb)
+            kind = _swap_kind(a, b, ma, ca)
+            return Finding(kind, f"“{_text(ta)}” on one side stands where the other has "
+                                 f"“{_text(tb)}”", ta, tb)
+    return None
+
+
+def _nested(ma: Mention, mb: Mention, ia: dict, ib: dict) -> bool:
+    """A place inside the other (Mosul, Iraq) or inside a place the other side names."""
+    wa, wb = ma.value[2], mb.value[2]
+    return wa == mb.value[0] or wb == ma.value[0] or (wa is not None and wa in ib) \
+        or (wb is not None and wb in ia)
+
+
+def _same_slot(a: Side, ma: Mention, mb: Mention) -> bool:
+    """The words around both entities are aligned to each other."""
+    for d in (-2, -1, 1, 2):
+        i = (ma.first if d < 0 else ma.last) + d
+        j = a.matched.get(i)
+        if j is not None and 0 <= i < len(a.tokens) and is_content(a.tokens[i]):
+            target = (mb.first if d < 0 else mb.last) + d
+            if abs(j - target) <= 1:
+                return True
+    return False
+
+
+def _swap_kind(a: Side, b: Side, ma: Mention, cls: str) -> str:
+    if cls in ("day", "relday"):
+        return "date"
+    before = a.tokens[ma.first - 1] if ma.first > 0 else None
+    first = a.tokens[ma.first]
+    preps = lex_for(first).place_preps
+    if cls == "place" and (before is not None and before.norm in preps
+                           or first.arabic and first.norm[:1] == "ب" and first.norm[1:] not in preps):
+        return "location"
+    if _has_attack(a) and _has_attack(b):
+        return "perpetrator"
+    return "entity_swap"
+
+
+def _has_attack(side: Side) -> bool:
+    return any(lookup(t, lex_for(t).attack) for t in side.tokens)
+
+
+def role_swap(a: Side, b: Side) -> Finding | None:
+    """X attacked Y against Y attacked X: the same two entities trade places around a verb."""
+    ia, ib = _ids(a), _ids(b)
+    shared = sorted(k for k in ia if k in ib)
+    if _passives(a) != _passives(b):
+        return None
+    for x in shared:
+        for y in shared:
+            ax, ay, bx, by = ia[x].first, ia[y].first, ib[x].first, ib[y].first
+            if not (ax < ay and by < bx):
+                continue
+            for i in range(len(a.tokens)):
+                j = a.matched.get(i)
+                t = a.tokens[i]
+                if j is None or not is_content(t) or any(m.first <= i <= m.last for m in a.entities):
+                    continue
+                between = ax < i < ay and by < j < bx
+                verb_first = i < ax and j < by and not _coordinated(a, ax, ay)
+                if between or verb_first:
+                    ta, tb = a.span(ia[x]) + a.span(ia[y]), b.span(ib[x]) + b.span(ib[y])
+                    return Finding("role_swap", f"“{_text(a.span(ia[x]))}” and "
+                                   f"“{_text(a.span(ia[y]))}” swap roles around “{t.text}”", ta, tb)
+    return None
+
+
+def _passives(side: Side) -> int:
+    return sum(1 for t in side.tokens if t.norm in lex_for(t).passive)
+
+
+def _coordinated(side: Side, x: int, y: int) -> bool:
+    words = side.tokens[x + 1:y]
+    return any(t.norm in ("and", "و") or t.arabic and t.norm.startswith("و") for t in words) or y == x + 1
+
+
+def unknown_agent(a: Side, b: Side) -> Finding | None:
+    """An unknown perpetrator on one side, a named one on the other."""
+    for this, other, flip in ((a, b, False), (b, a, True)):
+        unknown = [t for t in this.tokens if t.norm in lex_for(t).unknown and t.index not in this.matched]
+        if not unknown or not (_has_attack(this) and _has_attack(other)):
+            continue
+        if any(t.norm in lex_for(t).unknown for t in other.tokens):
+            continue
+        mine = _ids(this)
+        named = [m for k, m in _ids(other).items() if k not in mine and _CLASS.get(m.value[1]) in ("actor", "place")]
+        if named:
+            return _found("perpetrator", this, other, flip, (unknown[0],), other.span(named[0]),
+                          f"one side leaves the perpetrator unknown, the other names "
+                          f"“{_text(other.span(named[0]))}”")
+    return None
+
+
+def _found(kind, this, other, flip, mine, theirs, reason) -> Finding:
+    return Finding(kind, reason, theirs, mine) if flip else Finding(kind, reason, mine, theirs)
+
+
+def _text(tokens) -> str:
+    return " ".join(t.text for t in tokens)
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+try:  # the text stage's number parser (ranges, number words, kinds); digits only until then
+    from consistency.text.numbers import find_numbers
+except ImportError:  # pragma: no cover - only before consistency.text.numbers exists
+    find_numbers = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    low: float
+    high: float | None  # None: open-ended ("at least 20")
+    kind: str
+    first: int  # token indices covered
+    last: int
+
+
+def figures(text: str, tokens: list[Token], language: str) -> list[Figure]:
+    if find_numbers is not None:
+        out = []
+        for m in find_numbers(text, language):
+            covered = [t.index for t in tokens if t.start < m.end and m.start < t.end]
+            if covered and m.kind != "id" and m.low is not None:
+                out.append(Figure(float(m.low), None if m.high is None else float(m.high),
+                                  m.kind, covered[0], covered[-1]))
+        return out
+    return [Figure(v, v, _digit_kind(t, v, text), t.index, t.index)
+            for t in tokens if (v := _value(t.norm)) is not None]
+
+
+def _value(word: str) -> float | None:
+    digits = word.replace(",", "")
+    try:
+        return float(digits) if digits[:1].isdigit() else None
+    except ValueError:
+        return None
+
+
+def _digit_kind(t: Token, value: float, text: str) -> str:
+    if text[t.end:t.end + 2].strip().startswith("%"):
+        return "percent"
+    return "year" if len(t.norm) == 4 and 1900 <= value <= 2100 else "count"
+
+
+def _overlap(x: Figure, y: Figure) -> bool:
+    xh = float("inf") if x.high is None else x.high
+    yh = float("inf") if y.high is None else y.high
+    return x.low <= yh and y.low <= xh
+
+
+def number_conflict(a_text: str, b_text: str, ta: list[Token], tb: list[Token],
+                    lang_a: str, lang_b: str) -> Finding | None:
+    """Figures of one kind, about the same thing, whose ranges do not overlap."""
+    fa, fb = figures(a_text, ta, lang_a), figures(b_text, tb, lang_b)
+    lone_a = [x for x in fa if not any(x.kind == y.kind and _overlap(x, y) for y in fb)]
+    lone_b = [y for y in fb if not any(x.kind == y.kind and _overlap(x, y) for x in fa)]
+    for x in lone_a:
+        for y in lone_b:
+            if x.kind != y.kind:
+                continue
+            single = sum(f.kind == x.kind for f in lone_a) == 1 and \
+                sum(f.kind == y.kind for f in lone_b) == 1
+            if single or _same_context(ta, tb, x, y):
+                sa, sb = tuple(ta[x.first:x.last + 1]), tuple(tb[y.first:y.last + 1])
+                return Finding("number", f"the figures differ: “{_text(sa)}” against "
+                                         f"“{_text(sb)}”", sa, sb)
+    return None
+
+
+def _same_context(ta, tb, x: Figure, y: Figure) -> bool:
+    """The words right after (or before) both figures are the same word."""
+    nxt = [(ta[x.last + 1], tb[y.last + 1])] if x.last + 1 < len(ta) and y.last + 1 < len(tb) else []
+    prv = [(ta[x.first - 1], tb[y.first - 1])] if x.first > 0 and y.first > 0 else []
+    return any(same_word(p, q) for p, q in nxt + prv)

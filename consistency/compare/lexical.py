@@ -1,0 +1,250 @@
+"""Tokens, light stems, the contrast lexicons and the alignment of two statements.
+
+Pairwise comparison works on words, not characters: both statements are normalised (the
+project's matching form), cut into word tokens whose spans index the original text, and each
+token gets a small set of *candidate stems* (clitics, affixes and verb prefixes stripped in
+the few ways Arabic and English inflect). Two tokens match when their stem sets meet, so
+"يرتفع"/"ارتفاع"/"ارتفعت" or "rose"/"rise" (through the lexicon) line up without a
+morphological analyser.
+
+    toks = tokenize("Oil prices rose on Monday")
+    [t.norm for t in toks]          # ['oil', 'prices', 'rose', 'on', 'monday']
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+try:  # the text stage; a local fold keeps this module usable while it is absent
+    from consistency.text.normalize import normalize as _normalize
+except ImportError:  # pragma: no cover - only before consistency.text exists
+    _normalize = None
+
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*(?:['’]t\b)?", re.UNICODE)
+_FALLBACK = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء",
+                           **{chr(0x0660 + d): str(d) for d in range(10)},
+                           **{chr(0x06F0 + d): str(d) for d in range(10)}})
+_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word: its matching form, its span in the original text and its position."""
+
+    norm: str
+    start: int
+    end: int
+    text: str
+    index: int
+    arabic: bool
+    stems: frozenset[str] = field(compare=False)
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Normalised text and, for each of its characters, the original position."""
+    if _normalize is not None:
+        n = _normalize(text)
+        return n.text, list(n.index)
+    out, index = [], []
+    for i, ch in enumerate(text):
+        ch = _MARKS.sub("", ch).translate(_FALLBACK).lower()
+        out.append(ch)
+        index.extend([i] * len(ch))
+    index.append(len(text))
+    return "".join(out), index
+
+
+def is_arabic(text: str) -> bool:
+    return bool(_ARABIC.search(text))
+
+
+def detect_language(text: str) -> str:
+    letters = [c for c in text if c.isalpha()]
+    arabic = sum(1 for c in letters if _ARABIC.match(c))
+    return "ar" if letters and arabic * 2 >= len(letters) else "en"
+
+
+def tokenize(text: str) -> list[Token]:
+    norm, index = fold(text)
+    tokens = []
+    for m in _WORD.finditer(norm):
+        word = m.group()
+        start, end = index[m.start()], index[m.end() - 1] + 1
+        # a folded character may have come from a longer original (ligature): take it whole
+        end = max(end, index[m.end()] if m.end() < len(index) and index[m.end()] == end else end)
+        arabic = bool(_ARABIC.search(word))
+        tokens.append(Token(word, start, end, text[start:end], len(tokens), arabic,
+                            stems_ar(word) if arabic else stems_en(word)))
+    return tokens
+
+
+# --- stems -----------------------------------------------------------------------------------
+
+_AR_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال")
+_AR_SUFFIXES2 = ("ات", "ون", "ين", "ان", "ها", "هم", "وا", "تا", "ته", "يه", "ما")
+_AR_SUFFIXES1 = ("ه", "ي", "ت", "ا")
+
+
+@lru_cache(maxsize=65536)
+def stems_ar(word: str) -> frozenset[str]:
+    """Candidate stems of a normalised Arabic word (every one at least 2 letters long)."""
+    forms = {word}
+    if len(word) > 3 and word[0] in "وف":  # conjunction wa-/fa-
+        forms.add(word[1:])
+    for f in list(forms):
+        for p in _AR_PROCLITICS:
+            if f.startswith(p) and len(f) - len(p) >= 2:
+                forms.add(f[len(p):])
+                break
+        else:
+            if len(f) >= 4 and f[0] in "بلكس":  # bi-, li-, ka- and the future sa-
+                forms.add(f[1:])
+    for f in list(forms):
+        for s in _AR_SUFFIXES2:
+            if f.endswith(s) and len(f) - 2 >= 3:
+                forms.add(f[:-2])
+        if f[-1] in _AR_SUFFIXES1 and len(f) - 1 >= 3:
+            forms.add(f[:-1])
+    for f in list(forms):
+        # imperfect verbs: yaftaʿil → iftaʿal, yuʾajjil → ʾajjal, yahbiṭ → habaṭ
+        if len(f) >= 4 and f[0] in "يتن":
+            forms.add(f[1:])
+            forms.add("ا" + f[1:])
+    for f in list(forms):
+        # verbal nouns with a long vowel before the last radical: irtifāʿ → irtafaʿ, hubūṭ → habaṭ
+        if len(f) >= 4 and f[-2] in "اوي":
+            forms.add(f[:-2] + f[-1])
+    return frozenset(f for f in forms if len(f) >= 2)
+
+
+@lru_cache(maxsize=65536)
+def stems_en(word: str) -> frozenset[str]:
+    """Candidate stems of a lowercased English word: the word, minus -s/-es/-ed/-ing/-ly."""
+    if word.endswith(("n't", "n’t")):
+        return frozenset({word, "not"})
+    forms = {word}
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("ly", ""), ("ment", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + repl
+            forms.add(base)
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":  # stopped → stop
+                forms.add(base[:-1])
+    return frozenset(forms)
+
+
+# --- lexicons --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's contrast data, every form normalised like the text it is matched in."""
+
+    language: str
+    stopwords: frozenset[str]
+    generic: frozenset[str]
+    negators: frozenset[str]
+    refusals: frozenset[str]
+    hedges: frozenset[str]
+    unknown: frozenset[str]
+    passive: frozenset[str]
+    place_preps: frozenset[str]
+    attack: frozenset[str]
+    poles: dict[str, tuple[str, str]]  # form -> (group, pole "a"|"b")
+    entities: dict[str, tuple[str, str, str | None]]  # form -> (id, type, within)
+
+
+def _forms(words) -> frozenset[str]:
+    return frozenset(fold(w)[0].strip() for w in words)
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> Lexicon:
+    """The lexicon for "en" or "ar", read once from consistency/data/contrast_<lang>.toml."""
+    name = f"contrast_{language}.toml"
+    raw = tomllib.loads(resources.files("consistency.data").joinpath(name).read_text("utf-8"))
+    poles: dict[str, tuple[str, str]] = {}
+    for group, sides in sorted(raw.get("opposites", {}).items()):
+        for pole in ("a", "b"):
+            for form in _forms(sides[pole]):
+                poles.setdefault(form, (group, pole))
+    entities: dict[str, tuple[str, str, str | None]] = {}
+    for ent_id, ent in sorted(raw.get("entities", {}).items()):
+        for form in _forms(ent["forms"]):
+            entities.setdefault(form, (ent_id, ent["type"], ent.get("within")))
+    words = raw.get("words", {})
+    return Lexicon(
+        language=language,
+        stopwords=_forms(words.get("stopwords", [])),
+        generic=_forms(words.get("generic", [])),
+        negators=_forms(raw["negation"]["markers"]),
+        refusals=_forms(raw["negation"].get("refusals", [])),
+        hedges=_forms(words.get("hedges", [])),
+        unknown=_forms(words.get("unknown_agent", [])),
+        passive=_forms(words.get("passive_agent", [])),
+        place_preps=_forms(words.get("place_prepositions", [])),
+        attack=_forms(words.get("attack", [])),
+        poles=poles,
+        entities=entities,
+    )
+
+
+def lex_for(token: Token) -> Lexicon:
+    return lexicon("ar" if token.arabic else "en")
+
+
+def lookup(token: Token, table) -> str | None:
+    """The lexicon form a token stands for (its own form first, then its stems), or None."""
+    if token.norm in table:
+        return token.norm
+    for stem in sorted(token.stems, key=lambda s: (-len(s), s)):
+        if stem in table:
+            return stem
+    return None
+
+
+def is_content(token: Token) -> bool:
+    lex = lex_for(token)
+    return token.norm not in lex.stopwords and not (token.arabic and len(token.norm) < 2)
+
+
+# --- alignment -------------------------------------------------------------------------------
+
+def same_word(x: Token, y: Token) -> bool:
+    if x.norm == y.norm:
+        return True
+    return x.arabic == y.arabic and bool(x.stems & y.stems) and _long_enough(x.stems & y.stems)
+
+
+def _long_enough(common: frozenset[str]) -> bool:
+    return any(len(s) >= 3 for s in common)
+
+
+def align(a: list[Token], b: list[Token]) -> dict[int, int]:
+    """Match each token of `a` to at most one token of `b` that is the same word.
+
+    Exact forms are matched first, then shared stems, each time to the nearest free token by
+    relative position, so reordered paraphrases still line up.
+    """
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for exact in (True, False):
+        for x in a:
+            if x.index in pairs:
+                continue
+            best, best_cost = None, None
+            for y in b:
+                if y.index in used:
+                    continue
+                if (x.norm == y.norm) if exact else same_word(x, y):
+                    cost = abs(x.index / max(len(a), 1) - y.index / max(len(b), 1))
+                    if best_cost is None or cost < best_cost:
+                        best, best_cost = y.index, cost
+            if best is not None:
+                pairs[x.index] = best
+                used.add(best)
+    return pairs

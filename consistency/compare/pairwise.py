@@ -1,0 +1,203 @@
+"""Do two statements agree, contradict each other, or talk about different things?
+
+    >>> r = compare_pair("Two people were killed in the strike on Monday",
+    ...                  "Five people were killed in the strike on Monday", embedder=False)
+    >>> r.label, r.kind
+    ('contradict', 'number')
+
+The statements are aligned word by word (`lexical.align`); what is left over on each side is
+tested for the contrasts of `contrast.py` (figures whose ranges do not overlap, negation on
+one side only, opposites, swapped entities or roles, an unknown against a named perpetrator).
+With no contrast, the pair is `unrelated` when both the embedding cosine and the word overlap
+are low, else `agree`. Lexicons are read once; an embedder is built once and reused.
+
+`embedder`: None uses the package default (multilingual USE, loaded on first use); False
+uses word overlap only; any object with `encode(texts)` and `thresholds` is used as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+
+from consistency.compare import contrast
+from consistency.compare.lexical import Token, align, detect_language, is_content, tokenize
+from consistency.errors import InputError
+
+LABELS = ("agree", "contradict", "unrelated")
+# Without an embedder, "unrelated" rests on the share of content words both sides have.
+UNRELATED_OVERLAP = 0.2
+# Order in which contrasts are reported when several apply: the most specific first.
+_ORDER = ("number", "role_swap", "negation", "antonym", "perpetrator", "location", "date",
+          "entity_swap")
+
+
+@dataclass(frozen=True)
+class PairResult:
+    label: str  # "agree" | "contradict" | "unrelated"
+    kind: str | None  # "number", "negation", "antonym", "entity_swap", "role_swap", ...
+    reason: str  # one sentence
+    spans: list[dict] = field(default_factory=list)  # {"side", "start", "end", "text"}
+    similarity: float | None = None
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "kind": self.kind, "reason": self.reason,
+                "spans": list(self.spans), "similarity": self.similarity}
+
+
+def compare_pair(a: str, b: str, *, embedder=None, language: str | None = None,
+                 similarity: float | None = None) -> PairResult:
+    """Compare two statements. `similarity` skips the embedder when the caller has vectors."""
+    _check(a, "a")
+    _check(b, "b")
+    if similarity is None:
+        similarity = _similarities([(a, b)], embedder)[0]
+    return _decide(a, b, similarity, _unrelated_below(embedder), language)
+
+
+def compare_pairs(pairs: Iterable[tuple[str, str]], *, embedder=None,
+                  language: str | None = None) -> list[PairResult]:
+    """Compare many pairs, embedding all their texts in one batch."""
+    pairs = list(pairs)
+    for a, b in pairs:
+        _check(a, "a")
+        _check(b, "b")
+    sims = _similarities(pairs, embedder)
+    below = _unrelated_below(embedder)
+    return [_decide(a, b, s, below, language) for (a, b), s in zip(pairs, sims)]
+
+
+def _check(text, name: str) -> None:
+    if not isinstance(text, str):
+        raise InputError(f"statement {name}", f"expected text, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError(f"statement {name}", "is empty")
+
+
+def _decide(a: str, b: str, similarity: float | None, below: float | None,
+            language: str | None) -> PairResult:
+    ta, tb = tokenize(a), tokenize(b)
+    pairs = align(ta, tb)
+    overlap = content_overlap(ta, tb, pairs)
+    lang_a = language or detect_language(a)
+    lang_b = language or detect_language(b)
+    finding = _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b)
+    related = overlap >= UNRELATED_OVERLAP or (similarity is not None and below is not None
+                                               and similarity >= below)
+    cross = lang_a != lang_b  # word overlap means nothing across languages
+    if finding is not None and (related or cross):
+        return PairResult("contradict", finding.kind, finding.reason, _spans(finding), similarity)
+    if not related and not (cross and similarity is not None and below is not None
+                            and similarity >= below):
+        return PairResult("unrelated", None, _unrelated_reason(overlap, similarity), [],
+                          similarity)
+    return PairResult("agree", None, _agree_reason(overlap, similarity), [], similarity)
+
+
+def _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b) -> contrast.Finding | None:
+    side_a = contrast.Side(ta, pairs)
+    side_b = contrast.Side(tb, {j: i for i, j in pairs.items()})
+    found = [f for f in (
+        contrast.number_conflict(a, b, ta, tb, lang_a, lang_b),
+        contrast.role_swap(side_a, side_b),
+        contrast.negation(side_a, side_b, overlap),
+        contrast.antonym(side_a, side_b),
+        contrast.unknown_agent(side_a, side_b),
+        contrast.entity_swap(side_a, side_b, overlap),
+    ) if f is not None]
+    found.sort(key=lambda f: _ORDER.index(f.kind) if f.kind in _ORDER else len(_ORDER))
+    return found[0] if found else None
+
+
+def content_overlap(ta: list[Token], tb: list[Token], pairs: dict[int, int]) -> float:
+    """Dice coefficient of the two sides' content words (aligned words count once each)."""
+    ca = [t for t in ta if is_content(t)]
+    cb = [t for t in tb if is_content(t)]
+    if not ca or not cb:
+        return 0.0
+    shared = sum(1 for t in ca if t.index in pairs and is_content(tb[pairs[t.index]]))
+    return 2 * shared / (len(ca) + len(cb))
+
+
+def _spans(f: contrast.Finding) -> list[dict]:
+    out = []
+    for side, toks in (("a", f.a), ("b", f.b)):
+        for start, end, text in _merge(toks):
+            out.append({"side": side, "start": start, "end": end, "text": text})
+    return out
+
+
+def _merge(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    """Adjacent tokens as one span: "did not" rather than "did", "not"."""
+    runs: list[list[Token]] = []
+    for t in sorted(set(tokens), key=lambda t: t.index):
+        if runs and t.index == runs[-1][-1].index + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [(r[0].start, r[-1].end, _slice(r)) for r in runs]
+
+
+def _slice(run: list[Token]) -> str:
+    return " ".join(t.text for t in run) if len(run) > 1 else run[0].text
+
+
+def _agree_reason(overlap: float, similarity: float | None) -> str:
+    sim = f", embedding cosine {similarity:.2f}" if similarity is not None else ""
+    return f"no contrast found between the aligned statements (word overlap {overlap:.2f}{sim})"
+
+
+def _unrelated_reason(overlap: float, similarity: float | None) -> str:
+    sim = f" and embedding cosine {similarity:.2f}" if similarity is not None else ""
+    return f"the statements share little: word overlap {overlap:.2f}{sim}"
+
+
+# --- similarity ------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _default_embedder():
+    try:
+        from consistency.embed import get_embedder
+    except ImportError:  # pragma: no cover - before consistency.embed exists
+        return None
+    return get_embedder("use")
+
+
+def _resolve(embedder):
+    if embedder is False:
+        return None
+    if embedder is None:
+        return _default_embedder()
+    if isinstance(embedder, str):
+        from consistency.embed import get_embedder
+
+        return _named_embedder(embedder) if embedder else get_embedder()
+    return embedder
+
+
+@lru_cache(maxsize=4)
+def _named_embedder(spec: str):
+    from consistency.embed import get_embedder
+
+    return get_embedder(spec)
+
+
+def _similarities(pairs: list[tuple[str, str]], embedder) -> list[float | None]:
+    model = _resolve(embedder)
+    if model is None or not pairs:
+        return [None] * len(pairs)
+    texts = sorted({t for pair in pairs for t in pair})
+    vectors = np.asarray(model.encode(texts), dtype=np.float32)
+    row = {t: i for i, t in enumerate(texts)}
+    return [round(float(vectors[row[a]] @ vectors[row[b]]), 4) for a, b in pairs]
+
+
+def _unrelated_below(embedder) -> float | None:
+    """The backend's calibrated same-aspect cosine: below it, two claims are about different things."""
+    model = _resolve(embedder)
+    if model is None:
+        return None
+    return getattr(model, "thresholds", {}).get("same_aspect")
