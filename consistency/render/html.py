@@ -1,0 +1,261 @@
+"""The HTML viewer: one self-contained file an analyst opens from disk, with no network.
+
+`render_html(report)` embeds the report and a derived view (overview counts, cards, charts,
+timelines, matrix) as JSON in a `<script type="application/json">` block; `assets/viewer.js`
+builds the page from it with `textContent` only, so report text can never become markup.
+The Content-Security-Policy allows exactly the inline script and style by their hashes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+from functools import cache
+from importlib import resources
+
+from consistency.models import KINDS, Claim, Discrepancy, Report, Side
+
+SEVERITIES = ("high", "medium", "low")
+# Counted subjects first in this order (people before things); any other subject follows by name.
+SUBJECT_ORDER = ("killed", "injured", "missing", "detained", "displaced")
+_FACET_KINDS = ("perpetrator", "responsibility", "justification", "target", "identity", "denial", "location")
+_COUNT_KINDS = ("casualty_count", "count")
+_PLACEHOLDER = re.compile(r"\{\{([A-Z]+)\}\}")
+# Characters that could end the <script> element or break a JS string; JSON allows \u escapes.
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+
+
+def render_html(report: Report) -> str:
+    """The viewer page for `report`: deterministic, self-contained, safe for hostile text."""
+    style, script = _asset("viewer.css"), _asset("viewer.js")
+    payload = {"report": report.model_dump(mode="json"), "view": build_view(report)}
+    csp = "; ".join((
+        "default-src 'none'",
+        f"script-src '{_sha256(script)}'",
+        f"style-src '{_sha256(style)}'",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ))
+    values = {
+        "CSP": html.escape(csp),
+        "TITLE": html.escape(f"Discrepancies — {report.created_from.corpus}"),
+        "STYLE": style,
+        "SCRIPT": script,
+        "DATA": script_json(payload),
+    }
+    # One pass over the template: text substituted in is never scanned for placeholders again.
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], _asset("viewer.html"))
+
+
+def script_json(value) -> str:
+    """JSON that is inert inside a <script> element (no `</script>`, `<!--`, line separators)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+@cache
+def _asset(name: str) -> str:
+    text = (resources.files("consistency.render") / "assets" / name).read_text(encoding="utf-8")
+    if name != "viewer.html" and re.search(r"</(script|style)", text, re.I):
+        raise ValueError(f"asset {name} must not contain a closing script or style tag")
+    return text
+
+
+def _sha256(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def fmt_number(x: float | None) -> str:
+    if x is None:
+        return "∞"
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def fmt_range(low: float | None, high: float | None) -> str | None:
+    """Parsed value as an analyst reads it: `4`, `3–5`, `4–∞` (open-ended)."""
+    if low is None:
+        return None
+    if high is not None and high == low:
+        return fmt_number(low)
+    return f"{fmt_number(low)}–{fmt_number(high)}"
+
+
+def _subject_key(subject: str) -> tuple:
+    return (SUBJECT_ORDER.index(subject) if subject in SUBJECT_ORDER else len(SUBJECT_ORDER), subject)
+
+
+def _kind_key(kind: str) -> tuple:
+    return (KINDS.index(kind) if kind in KINDS else len(KINDS), kind)
+
+
+class _Index:
+    """Lookups by id; unknown ids degrade to the id itself instead of failing the page."""
+
+    def __init__(self, report: Report):
+        self.docs = {d.id: d for d in report.documents}
+        self.claims = {c.id: c for c in report.claims}
+        self.actors = {a.id: a for a in report.actors}
+        self.events = {e.id: e for e in report.events}
+
+    def source(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        return (doc.source or doc.id) if doc else doc_id
+
+    def language(self, doc_id: str) -> str:
+        doc = self.docs.get(doc_id)
+        return doc.language if doc else ""
+
+    def actor(self, actor_id: str) -> dict:
+        a = self.actors.get(actor_id)
+        return {"id": actor_id, "name": a.name if a else actor_id, "group": a.group if a else ""}
+
+    def event_label(self, event_id: str | None) -> str:
+        event = self.events.get(event_id or "")
+        return event.label if event else (event_id or "no event")
+
+    def doc_ref(self, doc_id: str) -> dict:
+        doc = self.docs.get(doc_id)
+        return {"id": doc_id, "source": self.source(doc_id), "language": self.language(doc_id),
+                "date": doc.date if doc else None}
+
+
+def _written(kind: str, subject: str, claims: list[Claim]) -> list[str]:
+    """The facet text each claim used for this finding: numbers and values as written."""
+    out: list[str] = []
+    for c in claims:
+        if kind in _COUNT_KINDS:
+            out += [n.text for n in c.facets.counts if n.subject == subject]
+        elif kind in _FACET_KINDS:
+            out += [f.text for f in getattr(c.facets, kind)]
+    return list(dict.fromkeys(out))
+
+
+def _side_view(ix: _Index, d: Discrepancy, side: Side) -> dict:
+    claims = [ix.claims[c] for c in side.claim_ids if c in ix.claims]
+    quotes = [q.model_dump(mode="json") for q in side.quotes] or [
+        {"claim_id": c.id, "document_id": c.document_id, "span": list(c.span), "text": c.text} for c in claims
+    ]
+    for q in quotes:
+        q.update(ix.doc_ref(q["document_id"]), id=q["document_id"])
+    actor_ids = side.actor_ids or sorted({c.actor_id for c in claims if c.actor_id})
+    return {
+        "value": side.value,
+        "parsed": fmt_range(side.low, side.high),
+        "open": side.low is not None and side.high is None,
+        "actors": [ix.actor(a) for a in actor_ids],
+        "speakers": list(dict.fromkeys(c.speaker for c in claims if c.speaker)),
+        "vias": list(dict.fromkeys(c.via for c in claims if c.via)),
+        "written": _written(d.kind, d.subject, claims),
+        "quotes": quotes,
+        "documents": [ix.doc_ref(i) for i in side.document_ids],
+    }
+
+
+def _card(ix: _Index, d: Discrepancy) -> dict:
+    sides = [_side_view(ix, d, s) for s in d.sides]
+    doc_ids = {r["id"] for s in sides for r in s["documents"] + s["quotes"]}
+    return {
+        "id": d.id, "kind": d.kind, "subject": d.subject, "severity": d.severity,
+        "event_id": d.event_id, "event_label": ix.event_label(d.event_id), "summary": d.summary,
+        "sides": sides,
+        "groups": sorted({a["group"] for s in sides for a in s["actors"] if a["group"]}),
+        "sources": sorted({ix.source(i) for i in doc_ids}),
+        "languages": sorted({ix.language(i) for i in doc_ids if ix.language(i)}),
+    }
+
+
+def _charts(ix: _Index, report: Report) -> list[dict]:
+    """Every source's figure per (event, counted subject); cumulative totals are not drawn."""
+    groups: dict[tuple[str, str], dict] = {}
+    for c in report.claims:
+        for n in c.facets.counts:
+            chart = groups.setdefault((c.event_id or "", n.subject), {"rows": [], "cumulative": 0})
+            if n.scope == "cumulative":
+                chart["cumulative"] += 1
+                continue
+            actor = ix.actor(c.actor_id) if c.actor_id else {"name": c.speaker or ix.source(c.document_id), "group": ""}
+            chart["rows"].append({
+                "claim_id": c.id, "document_id": c.document_id, "source": ix.source(c.document_id),
+                "language": ix.language(c.document_id), "actor": actor["name"], "group": actor["group"],
+                "speaker": c.speaker, "via": c.via, "low": n.low, "high": n.high, "qualifier": n.qualifier,
+                "text": n.text, "span": list(n.span), "scope": n.scope, "parsed": fmt_range(n.low, n.high),
+            })
+    event_order = {e.id: i for i, e in enumerate(report.events)}
+    out = []
+    for (event_id, subject), chart in sorted(
+        groups.items(), key=lambda kv: (event_order.get(kv[0][0], len(event_order)), kv[0][0], _subject_key(kv[0][1]))
+    ):
+        if not chart["rows"]:
+            continue
+        rows = sorted(chart["rows"], key=lambda r: (r["low"], r["high"] is None, r["high"] or 0, r["source"], r["claim_id"]))
+        out.append({"event_id": event_id, "event_label": ix.event_label(event_id or None), "subject": subject,
+                    "rows": rows, "cumulative": chart["cumulative"]})
+    return out
+
+
+def _matrix(ix: _Index, cards: list[dict]) -> dict:
+    kinds = sorted({c["kind"] for c in cards}, key=_kind_key)
+    counts: dict[str, dict[str, int]] = {}
+    for card in cards:
+        for actor_id in {a["id"] for s in card["sides"] for a in s["actors"]}:
+            row = counts.setdefault(actor_id, {})
+            row[card["kind"]] = row.get(card["kind"], 0) + 1
+    rows = [dict(ix.actor(a), cells=[row.get(k, 0) for k in kinds], total=sum(row.values())) for a, row in counts.items()]
+    rows.sort(key=lambda r: (-r["total"], r["name"], r["id"]))
+    return {"kinds": kinds, "rows": rows}
+
+
+def _timelines(ix: _Index, report: Report) -> list[dict]:
+    """Revisions grouped by the source that revised its own figure, in date order."""
+    by_source: dict[str, list[dict]] = {}
+    for r in report.revisions:
+        steps = []
+        for i, value in enumerate(r.values):
+            claim = ix.claims.get(r.claim_ids[i]) if i < len(r.claim_ids) else None
+            doc_id = claim.document_id if claim else (r.document_ids[i] if i < len(r.document_ids) else None)
+            doc = ix.docs.get(doc_id or "")
+            steps.append({"value": value, "claim_id": claim.id if claim else None, "document_id": doc_id,
+                          "span": list(claim.span) if claim else None, "text": claim.text if claim else None,
+                          "date": doc.date if doc else None, "title": doc.title if doc else None})
+        first_doc = next((s["document_id"] for s in steps if s["document_id"]), None)
+        source = ix.source(first_doc) if first_doc else (ix.actor(r.actor_id)["name"] if r.actor_id else "unknown source")
+        by_source.setdefault(source, []).append({
+            "subject": r.subject, "event_label": ix.event_label(r.event_id),
+            "actor": ix.actor(r.actor_id) if r.actor_id else None, "steps": steps,
+        })
+    return [{"source": s, "revisions": by_source[s]} for s in sorted(by_source)]
+
+
+def _tally(values, order=None) -> list[list]:
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return [[k, counts[k]] for k in sorted(counts, key=order or (lambda k: (-counts[k], k)))]
+
+
+def build_view(report: Report) -> dict:
+    """What the page shows, derived from the report in a fixed order."""
+    ix = _Index(report)
+    cards = [_card(ix, d) for d in report.discrepancies]
+    disc_by_event = _tally(d.event_id for d in report.discrepancies)
+    return {
+        "overview": {
+            "documents": len(report.documents), "claims": len(report.claims),
+            "events": [{"id": e.id, "label": e.label, "date": e.date, "claims": len(e.claim_ids),
+                        "documents": len(e.document_ids), "discrepancies": dict(disc_by_event).get(e.id, 0),
+                        "related": [ix.event_label(r) for r in e.related_event_ids]} for e in report.events],
+            "sources": _tally(ix.source(d.id) for d in report.documents),
+            "languages": _tally(d.language for d in report.documents),
+            "kinds": _tally((d.kind for d in report.discrepancies), _kind_key),
+            "severities": _tally((d.severity for d in report.discrepancies), SEVERITIES.index),
+            "revisions": len(report.revisions),
+        },
+        "cards": cards,
+        "charts": _charts(ix, report),
+        "matrix": _matrix(ix, cards),
+        "timelines": _timelines(ix, report),
+    }
