@@ -1,0 +1,147 @@
+"""The on-disk cache: round trip, no recompute, concurrent writers, corrupt files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+
+from consistency.embed import CachedEmbedder, FakeEmbedder, get_embedder
+
+TEXTS = [
+    "A security source said an unidentified drone hit the vehicle.",
+    "قال مصدر أمني إن طائرة مسيّرة مجهولة استهدفت السيارة.",
+    "The ministry put the toll at 112 killed and 760 injured.",
+    "",
+]
+
+
+class CountingEmbedder(FakeEmbedder):
+    """Counts the texts it is asked to embed."""
+
+    def __init__(self):
+        super().__init__(dim=32)
+        self.name = "counting"
+        self.embedded: list[str] = []
+
+    def encode(self, texts, progress=None):
+        self.embedded.extend(texts)
+        return super().encode(texts, progress)
+
+
+def test_round_trip_returns_the_inner_vectors(tmp_path):
+    inner = CountingEmbedder()
+    cached = CachedEmbedder(inner, tmp_path)
+    first = cached.encode(TEXTS)
+    second = CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS)
+    assert first.tobytes() == FakeEmbedder(dim=32).encode(TEXTS).tobytes()
+    assert second.tobytes() == first.tobytes()
+    assert cached.dim == 32 and cached.name == "counting"
+
+
+def test_rerun_on_unchanged_texts_embeds_nothing(tmp_path):
+    CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS)
+    again = CountingEmbedder()
+    CachedEmbedder(again, tmp_path).encode(list(reversed(TEXTS)) + TEXTS)
+    assert again.embedded == []
+
+
+def test_only_new_texts_are_embedded_once_each(tmp_path):
+    CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS[:2])
+    inner = CountingEmbedder()
+    CachedEmbedder(inner, tmp_path).encode(TEXTS + [TEXTS[2]])
+    assert sorted(inner.embedded) == sorted(TEXTS[2:])
+
+
+def test_another_model_version_does_not_reuse_vectors(tmp_path):
+    CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS)
+    newer = CountingEmbedder()
+    newer.version = "fake-2"
+    CachedEmbedder(newer, tmp_path).encode(TEXTS)
+    assert sorted(newer.embedded) == sorted(TEXTS)
+
+
+def test_progress_counts_cached_texts_as_done(tmp_path):
+    CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS[:2])
+    calls = []
+    CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS, progress=lambda d, t: calls.append((d, t)))
+    assert calls == [(2, 4), (4, 4)]
+
+
+def test_truncated_cache_file_is_rebuilt(tmp_path):
+    cached = CachedEmbedder(CountingEmbedder(), tmp_path)
+    expected = cached.encode(TEXTS)
+    cached.close()
+    path = cached.path
+    path.write_bytes(path.read_bytes()[:100])  # as if the disk lost the end of the file
+    inner = CountingEmbedder()
+    assert CachedEmbedder(inner, tmp_path).encode(TEXTS).tobytes() == expected.tobytes()
+    assert sorted(inner.embedded) == sorted(TEXTS)
+    assert CachedEmbedder(CountingEmbedder(), tmp_path).encode(TEXTS).tobytes() == expected.tobytes()
+
+
+def test_garbage_cache_file_is_moved_aside(tmp_path):
+    cached = CachedEmbedder(CountingEmbedder(), tmp_path)
+    cached.path.parent.mkdir(parents=True)
+    cached.path.write_bytes(b"not a database at all" * 100)
+    vectors = cached.encode(TEXTS)
+    assert vectors.shape == (4, 32)
+    assert list(cached.path.parent.glob("vectors.sqlite3.corrupt-*"))
+    again = CountingEmbedder()
+    CachedEmbedder(again, tmp_path).encode(TEXTS)
+    assert again.embedded == []
+
+
+def test_unusable_cache_directory_is_skipped(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder should be")
+    vectors = CachedEmbedder(CountingEmbedder(), blocker).encode(TEXTS)
+    assert vectors.tobytes() == FakeEmbedder(dim=32).encode(TEXTS).tobytes()
+
+
+_WRITER = textwrap.dedent(
+    """
+    import sys
+    from consistency.embed import CachedEmbedder, FakeEmbedder
+    offset = int(sys.argv[2])
+    texts = [f"claim number {i} about the strike" for i in range(offset, offset + 3000)]
+    CachedEmbedder(FakeEmbedder(dim=32), sys.argv[1]).encode(texts)
+    """
+)
+
+
+def test_two_processes_write_the_same_cache(tmp_path):
+    script = tmp_path / "writer.py"
+    script.write_text(_WRITER)
+    cache = tmp_path / "cache"
+    procs = [
+        subprocess.Popen([sys.executable, str(script), str(cache), str(offset)])
+        for offset in (0, 1500)
+    ]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0]
+
+    class Refuses(FakeEmbedder):
+        def encode(self, texts, progress=None):
+            assert not texts, f"{len(texts)} texts were not cached"
+            return super().encode(texts, progress)
+
+    texts = [f"claim number {i} about the strike" for i in range(4500)]
+    got = CachedEmbedder(Refuses(dim=32), cache).encode(texts)
+    np.testing.assert_array_equal(got, FakeEmbedder(dim=32).encode(texts))
+
+
+def test_get_embedder_caches_model_backends_only(tmp_path):
+    assert isinstance(get_embedder("use", cache_dir=tmp_path), CachedEmbedder)
+    assert not isinstance(get_embedder("use", use_cache=False), CachedEmbedder)
+    assert not isinstance(get_embedder("tfidf", cache_dir=tmp_path), CachedEmbedder)
+
+
+def test_backend_names_become_safe_folders(tmp_path):
+    inner = CountingEmbedder()
+    inner.name = "st:/models/my model"
+    cached = CachedEmbedder(inner, tmp_path)
+    cached.encode(TEXTS[:1])
+    assert cached.path.parent.parent == tmp_path
+    assert " " not in cached.path.parent.name and "/" not in cached.path.parent.name
