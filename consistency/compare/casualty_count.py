@@ -1,0 +1,28 @@
+"""casualty_count: sources give incompatible numbers of people killed, injured, missing or detained.
+
+Flags:      "two killed" (Pentagon) vs "three killed" (Al-Araby), same event.
+Must not:   "at least two" vs "three" (compatible); "قتيلين" vs "2 dead" (the same figure);
+            a ministry's 104 then 118 (a revision); a war-long toll vs this incident's toll.
+"""
+
+from __future__ import annotations
+
+from consistency.compare.numeric import event_figures, numeric_sides
+from consistency.compare.sides import EventContext, make, sides_conflict, who
+from consistency.models import Discrepancy
+
+KIND = "casualty_count"
+SUBJECTS = {"killed", "injured", "missing", "detained"}
+
+
+def detect(ctx: EventContext) -> list[Discrepancy]:
+    out = []
+    for subject, items in sorted(event_figures(ctx, SUBJECTS).items()):
+        sides = numeric_sides(items)
+        if not sides_conflict(sides):
+            continue
+        values = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
+        summary = f"Sources give incompatible numbers {subject}: {values}."
+        severity = "high" if subject == "killed" else "medium"
+        out.append(make(KIND, subject, severity, ctx, sides, summary))
+    return out

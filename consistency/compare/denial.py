@@ -1,0 +1,70 @@
+"""denial: a source denies what another affirms.
+
+Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike hit a
+            headquarters" (Iraqi police); "knew of no shelling" vs "shelling of the queues".
+Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
+            civilians were harmed).
+"""
+
+from __future__ import annotations
+
+from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
+from consistency.extract.doctext import DocText
+from consistency.extract.lexicon import facet_table
+from consistency.extract.targets import mentions
+from consistency.models import Discrepancy
+
+KIND = "denial"
+_WORDING = {
+    "facility": ("no building or facility was hit", "a building or facility was hit"),
+    "civilians_harmed": ("no civilians were harmed", "civilians were harmed"),
+    "fire_on_crowd": ("troops did not fire on the crowd or convoy", "troops fired on the crowd"),
+    "shelling": ("there was no shelling or strike", "the site was shelled or struck"),
+    "involvement": ("the party denies involvement", "the party carried it out"),
+}
+
+
+def _affirmers(ctx: EventContext, topic: str, side: SideBuilder) -> None:
+    wants = facet_table("en")["denial_affirmatives"].get(topic, [])
+    for claim in ctx.claims:
+        if claim.facets.denial:
+            continue
+        for want in wants:
+            kind, _, value = want.partition(":")
+            if kind == "target":
+                for v in claim.facets.target:
+                    if v.value == value:
+                        side.add(claim, v.span, v.text)
+            elif kind == "perpetrator_fire":
+                for v in claim.facets.perpetrator:
+                    if v.value not in ("unknown", "crowd crush", "misfired rocket"):
+                        doc = ctx.documents[claim.document_id]
+                        if mentions(DocText(doc.text, doc.language), claim.span, "fire_words"):
+                            side.add(claim, v.span, v.text)
+            elif kind == "shelling":
+                doc = ctx.documents[claim.document_id]
+                for v in mentions(DocText(doc.text, doc.language), claim.span, "shelling"):
+                    side.add(claim, v.span, v.text)
+
+
+def detect(ctx: EventContext) -> list[Discrepancy]:
+    out = []
+    topics = sorted({v.value for c in ctx.claims for v in c.facets.denial})
+    for topic in topics:
+        deny, affirm = _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))
+        no = SideBuilder(value=deny)
+        for claim in ctx.claims:
+            for v in claim.facets.denial:
+                if v.value == topic:
+                    no.add(claim, v.span, v.text)
+        yes = SideBuilder(value=affirm)
+        _affirmers(ctx, topic, yes)
+        yes.claims = [c for c in yes.claims if c.actor_id not in set(no.actor_ids)] or []
+        if not yes.claims:
+            continue
+        yes.quotes = type(yes.quotes)((k, q) for k, q in yes.quotes.items() if q.claim_id in {c.id for c in yes.claims})
+        if not sides_conflict([no, yes]):
+            continue
+        summary = f"{who(ctx, no, 2)} say {deny}, while {who(ctx, yes, 2)} say {affirm}."
+        out.append(make(KIND, topic, "medium", ctx, [no, yes], summary))
+    return out

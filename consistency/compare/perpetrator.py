@@ -1,0 +1,31 @@
+"""perpetrator: sources name different authors or causes of the act, or one leaves it unknown.
+
+Flags:      "an unidentified drone" (Iraqi security source) vs "a U.S. strike" (Pentagon);
+            "killed by Israeli fire" vs "died in a stampede".
+Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S. forces"
+            (the US is the target there, not the perpetrator).
+"""
+
+from __future__ import annotations
+
+from consistency.compare.categorical import value_sides
+from consistency.compare.sides import EventContext, make, sides_conflict, who
+from consistency.models import Discrepancy
+
+KIND = "perpetrator"
+
+
+def detect(ctx: EventContext) -> list[Discrepancy]:
+    sides = value_sides(ctx, "perpetrator")
+    if not sides_conflict(sides):
+        return []
+    named = [s for s in sides if s.value != "unknown"]
+    unknown = next((s for s in sides if s.value == "unknown"), None)
+    if unknown is not None and named:
+        names = ", ".join(f"{s.value} ({who(ctx, s, 2)})" for s in named)
+        summary = f"The perpetrator is left unknown by {who(ctx, unknown, 2)}, while others name them: {names}."
+    else:
+        summary = "Sources attribute the act to different perpetrators or causes: " + "; ".join(
+            f"{s.value} ({who(ctx, s, 2)})" for s in sides
+        ) + "."
+    return [make(KIND, "perpetrator", "high", ctx, sides, summary)]

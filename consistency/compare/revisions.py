@@ -1,0 +1,83 @@
+"""Revisions: a later figure from the same source replaces its earlier one.
+
+The same source is the same named actor (a health ministry quoted by several outlets over
+days), or, for an outlet's own voice and its anonymous sources, the same outlet. Figures of
+one source are ordered by document date, then by update wording ("has risen to", "ارتفعت")
+and by position; every figure but the last is superseded and is not a side in any
+discrepancy.
+
+    Shafaq News 09:00 "initial toll: one killed"; Shafaq News 18:00 "toll has risen to three"
+        -> revision killed 1 -> 3 (not a discrepancy)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from consistency.models import Actor, Claim, Count, Document, Revision
+
+_UPDATE = re.compile(
+    r"ris(?:en|es|e)\s+to|rose\s+to|climbed\s+to|updated|revised|new toll|latest toll|now stands|has reached|"
+    r"ارتفع|ارتفاع|ترتفع|بلغت|حصيله جديده|محدثه",
+    re.I,
+)
+_PRELIMINARY = re.compile(r"initial|preliminary|first toll|early toll|earlier|اوليه|أولية|اولي|أولي|في وقت سابق", re.I)
+
+
+def source_key(claim: Claim, documents: dict[str, Document], actors: dict[str, Actor]) -> str:
+    """Whose figure this is, for revisions: a named actor, or the outlet for anonymous voices."""
+    actor = actors.get(claim.actor_id or "")
+    anonymous = actor is None or actor.group in ("unknown",) or (claim.speaker is None) or actor.id.startswith("anon")
+    if anonymous:
+        return "outlet:" + (documents[claim.document_id].source or claim.document_id)
+    return "actor:" + actor.id
+
+
+def _order(claim: Claim, count: Count, documents: dict[str, Document]):
+    doc = documents[claim.document_id]
+    text = claim.text
+    rank = 0 if _PRELIMINARY.search(text) else (2 if _UPDATE.search(text) else 1)
+    return (doc.date or "", rank, claim.document_id, count.span[0])
+
+
+def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: dict[str, Actor], event_of: dict[str, str]):
+    """(revisions, superseded) where superseded is a set of (claim id, count span) figures."""
+    series: dict[tuple, list[tuple[Claim, Count]]] = defaultdict(list)
+    for claim in claims:
+        for count in claim.facets.counts:
+            if count.scope != "event":
+                continue
+            key = (event_of.get(claim.id), count.subject, source_key(claim, documents, actors))
+            series[key].append((claim, count))
+    revisions, superseded = [], set()
+    for (event_id, subject, source), items in sorted(series.items(), key=lambda kv: tuple(str(k) for k in kv[0])):
+        items.sort(key=lambda cc: _order(cc[0], cc[1], documents))
+        values = []
+        for _, count in items:
+            v = _fmt(count)
+            if not values or values[-1] != v:
+                values.append(v)
+        if len(values) < 2:
+            continue
+        last = items[-1][1]
+        for claim, count in items:
+            if _fmt(count) != _fmt(last):
+                superseded.add((claim.id, count.span))
+        revisions.append(
+            Revision(
+                claim_ids=list(dict.fromkeys(c.id for c, _ in items)),
+                subject=subject,
+                values=values,
+                document_ids=sorted({c.document_id for c, _ in items}),
+                actor_id=items[-1][0].actor_id,
+                event_id=event_id,
+            )
+        )
+    return revisions, superseded
+
+
+def _fmt(count: Count) -> str:
+    from consistency.compare.numeric import format_range
+
+    return format_range(count.low, count.high, count.qualifier)

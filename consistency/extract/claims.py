@@ -1,0 +1,104 @@
+"""The claims of one document: who says what (attribution) and its facets.
+
+Every sentence is a claim: attributed to its speaker when an attribution covers it, and
+otherwise the publishing outlet's own claim. Facets are read from the reported content only,
+so "..., Iraqi police told Reuters" adds nothing to the facets of what the police said.
+A claim that repeats earlier in the same document (same normalised content) is merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consistency.extract import counts, frames, identity, targets
+from consistency.extract.doctext import DocText
+from consistency.models import Claim, Document, Facets
+from consistency.text.segment import sentences
+
+_PUNCT = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    span: tuple[int, int]  # the claim's text: sentence(s) including the speaker
+    content: tuple[int, int]  # what is claimed
+    sentence: tuple[int, int]
+    attribution: object | None
+
+
+def _units(document: Document, sents: list[tuple[int, int]]) -> list[_Unit]:
+    from consistency.extract.attribution import find_attributions
+
+    atts = find_attributions(document.text, sents, document.language)
+    covered: set[int] = set()
+    units = []
+    for att in atts:
+        first = next((i for i, s in enumerate(sents) if s[0] <= att.content[0] < s[1] or s == att.sentence), None)
+        last = next((i for i, s in enumerate(sents) if s[0] < att.content[1] <= s[1]), first)
+        if first is None:
+            continue
+        last = max(first, last if last is not None else first)
+        speaker_sent = next((i for i, s in enumerate(sents) if att.speaker_span and s[0] <= att.speaker_span[0] < s[1]), first)
+        lo = min(first, speaker_sent if att.mention_span is None else first)
+        span = (sents[lo][0], sents[last][1])
+        covered.update(range(first, last + 1))
+        units.append(_Unit(span, att.content, sents[first], att))
+    for i, s in enumerate(sents):
+        if i not in covered:
+            units.append(_Unit(s, s, s, None))
+    units.sort(key=lambda u: (u.span[0], u.content[0], u.span[1]))
+    return units
+
+
+def extract_claims(document: Document, resolver, doc_text: DocText | None = None) -> list[Claim]:
+    """Claims of `document`, ids `<document id>#<n>` in text order."""
+    doc = doc_text or DocText(document.text, document.language)
+    sents = sentences(document.text, document.language)
+    outlet = resolver.resolve(document.source or document.id, document.language, context="outlet")
+    kunya = identity.document_kunya(doc)
+    seen: set[str] = set()
+    claims = []
+    for unit in _units(document, sents):
+        key = _PUNCT.sub(" ", doc.norm[slice(*doc.norm_span(*unit.content))]).strip()
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        att = unit.attribution
+        if att is not None and att.speaker:
+            actor = resolver.resolve(att.speaker, document.language, context=document.text[slice(*unit.sentence)])
+            speaker, speaker_span = att.speaker, att.speaker_span
+        else:
+            actor, speaker, speaker_span = outlet, None, None
+        via = (att.via if att is not None and att.via else None) or document.source
+        claims.append(
+            Claim(
+                id=f"{document.id}#{len(claims) + 1}",
+                document_id=document.id,
+                actor_id=actor.id,
+                speaker=speaker,
+                speaker_span=speaker_span,
+                via=via,
+                cue=att.cue if att is not None else None,
+                text=document.text[unit.span[0] : unit.span[1]],
+                span=unit.span,
+                hedged=frames.hedged(doc, unit.content) or (att is not None and not att.speaker),
+                facets=extract_facets(doc, unit.content, unit.sentence, kunya),
+            )
+        )
+    return claims
+
+
+def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, int], kunya: str | None = None) -> Facets:
+    perps = frames.perpetrators(doc, content)
+    frame = frames.justification(doc, content)
+    denied = targets.denials(doc, content)
+    return Facets(
+        counts=counts.extract_counts(doc, content, sentence),
+        perpetrator=perps,
+        responsibility=frames.responsibility(doc, content, perps, frame),
+        justification=frame,
+        target=targets.targets(doc, content, denied),
+        identity=identity.identities(doc, content, kunya),
+        denial=denied,
+    )

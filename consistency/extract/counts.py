@@ -1,0 +1,127 @@
+"""Count facets: which number counts what, and whether it is this incident's whole toll.
+
+A number's subject is the nearest subject word of the lexicon in its clause (the word after
+it is preferred in English, "two were killed"; the word before it in Arabic, "مقتل شخصين").
+Years, dates, times, percentages and ids are never counts (`text.numbers` tells them apart).
+A count is `cumulative` when its sentence speaks of a war-long toll ("since October") and
+`partial` when it is a subset or one hospital's figure ("10 bodies at Kamal Adwan").
+
+    "At least two fighters died and six were wounded"  -> killed [2, None], injured [6, 6]
+    "The ministry's war death toll passed 30,000"      -> killed, scope cumulative
+"""
+
+from __future__ import annotations
+
+import re
+
+from consistency.extract.doctext import DocText
+from consistency.extract.lexicon import facet_table, matcher
+from consistency.models import Count
+
+CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casualties"})
+_WINDOW = 5
+_STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
+_COMMA = re.compile(r"^[,،]$")
+_WORD = re.compile(r"\w+(?:[.'’\-]\w+)*|[^\w\s]")
+
+
+def _lang(language: str) -> str:
+    return language if language in ("ar", "en") else "en"
+
+
+def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int]) -> list[Count]:
+    """Counts whose number lies in `span` (original positions); `sentence` gives the scope."""
+    lang = _lang(doc.language)
+    numbers = [m for m in doc.numbers if m.kind == "count" and span[0] <= m.start and m.end <= span[1]]
+    if not numbers:
+        return []
+    s0, s1 = doc.norm_span(*sentence)
+    seg = doc.norm[s0:s1]
+    tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
+    subjects = [(h.start + s0, h.end + s0, h.label) for h in matcher(lang, "count_subjects").finditer(seg)]
+    num_spans = [doc.norm_span(m.start, m.end) for m in numbers]
+    rules = facet_table(lang).get("count_rules", {})
+    cumulative = bool(matcher(lang, "scope", "cumulative").finditer(seg))
+    toll_hits = [h.start + s0 for h in matcher(lang, "count_rules", "toll").finditer(seg)]
+    partial_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "scope", "partial").finditer(seg)]
+    partial_hits += [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
+    joiners = set(rules.get("joiners", []))
+
+    out = []
+    for mention, (n0, n1) in zip(numbers, num_spans):
+        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners)
+        if subject is None and any(t < n0 for t in toll_hits):
+            subject = "killed"
+        if subject is None:
+            continue
+        scope = "event"
+        if cumulative:
+            scope = "cumulative"
+        elif _near(n0, n1, partial_hits, tokens):
+            scope = "partial"
+        out.append(
+            Count(
+                subject=subject,
+                low=mention.low,
+                high=mention.high,
+                qualifier=mention.qualifier,
+                text=mention.text,
+                span=(mention.start, mention.end),
+                scope=scope,
+            )
+        )
+    return out
+
+
+def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:
+    """Indexes [i, j) of the tokens overlapping normalised [a, b)."""
+    i = next((k for k, (s, e) in enumerate(tokens) if e > a), len(tokens))
+    j = next((k for k in range(i, len(tokens)) if tokens[k][0] >= b), len(tokens))
+    return i, max(j, i + 1)
+
+
+def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners):
+    inside = [lab for a, b, lab in subjects if a < n1 and b > n0]
+    if inside:
+        return inside[0]
+    i, j = _tok_range(tokens, n0, n1)
+    others = {k for a, b in num_spans if (a, b) != (n0, n1) for k in range(*_tok_range(tokens, a, b))}
+    best = None  # (distance, preference, label, hit_end)
+    for direction, pref in (("after", 0 if lang == "en" else 1), ("before", 1 if lang == "en" else 0)):
+        dist, k = 0, (j if direction == "after" else i - 1)
+        while 0 <= k < len(tokens) and dist < _WINDOW:
+            text = seg[tokens[k][0] - s0 : tokens[k][1] - s0]
+            if _STOP.match(text) or k in others:
+                break
+            dist += 2 if _COMMA.match(text) else 1
+            hit = next(((a, b, lab) for a, b, lab in subjects if a <= tokens[k][0] < b), None)
+            if hit is not None:
+                cand = (dist, pref, hit[2], hit[1])
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+                break
+            k += 1 if direction == "after" else -1
+    if best is None:
+        return None
+    label, hit_end = best[2], best[3]
+    if label in ("killed", "injured") and _joined_to_other(hit_end, label, subjects, seg, s0, joiners):
+        return "casualties"
+    return label
+
+
+def _joined_to_other(hit_end, label, subjects, seg, s0, joiners) -> bool:
+    """'killed and wounded' / 'قتلى وجرحى': the number counts both together."""
+    other = "injured" if label == "killed" else "killed"
+    for a, b, lab in subjects:
+        if lab != other or a < hit_end:
+            continue
+        between = seg[hit_end - s0 : a - s0].strip()
+        return between in joiners or between == "" or (len(between) <= 4 and between.rstrip() in joiners)
+    return False
+
+
+def _near(n0, n1, hits, tokens, before: int = 8, after: int = 6) -> bool:
+    i, j = _tok_range(tokens, n0, n1)
+    lo = tokens[max(0, i - before)][0] if tokens else n0
+    hi = tokens[min(len(tokens) - 1, j + after - 1)][1] if tokens else n1
+    return any(lo <= a and b <= hi for a, b in hits)

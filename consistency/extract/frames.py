@@ -1,0 +1,119 @@
+"""Who did it, who is to blame, how it is framed: perpetrator, responsibility, justification.
+
+All three read a claim's clause through the facet lexicon (data/facets_<lang>.toml):
+
+    "a U.S. strike killed ..."            perpetrator United States
+    "قصفًا جويًا مجهولاً بطيران مُسيّر"     perpetrator unknown
+    "attacks on U.S. forces"              no perpetrator (the US is attacked, not attacking)
+    "holds the Global Coalition responsible"   responsibility US-led coalition
+    "necessary and proportionate"         justification justified
+    "اعتداء سافر" / "blatant aggression"  justification condemned
+"""
+
+from __future__ import annotations
+
+from consistency.extract.doctext import DocText
+from consistency.extract.lexicon import Hit, matcher
+from consistency.models import FacetValue
+
+_AGENT_WINDOW = 4
+_RESP_WINDOW = 10
+
+
+def _lang(language: str) -> str:
+    return language if language in ("ar", "en") else "en"
+
+
+def _hits(doc: DocText, table: str, span: tuple[int, int], key: str | None = None) -> list[Hit]:
+    """Hits of a lexicon table inside `span`, with positions in the whole normalised text."""
+    a, b = doc.norm_span(*span)
+    seg = doc.norm[a:b]
+    original = doc.text[span[0] : span[1]] if len(seg) == span[1] - span[0] else None
+    return [Hit(h.label, h.start + a, h.end + a, h.phrase) for h in matcher(_lang(doc.language), table, key).finditer(seg, original)]
+
+
+def _value(doc: DocText, hit: Hit, value: str, subject: str | None = None, about: str | None = None) -> FacetValue:
+    start, end = doc.to_orig(hit.start, hit.end)
+    return FacetValue(value=value, text=doc.text[start:end], span=(start, end), subject=subject, about=about)
+
+
+def _token_gap(doc: DocText, a_end: int, b_start: int) -> int:
+    """Number of words between two normalised positions (a before b)."""
+    if b_start < a_end:
+        return 0
+    return len(doc.norm[a_end:b_start].split())
+
+
+def agents(doc: DocText, span: tuple[int, int]) -> list[Hit]:
+    """Actor names of the agent table, minus "Iran-backed"-style modifiers."""
+    out = []
+    for h in _hits(doc, "perpetrator_agents", span):
+        nxt = doc.norm[h.end : h.end + 1]
+        if nxt == "-" and not doc.norm[h.end : h.end + 5].startswith("-led"):
+            continue
+        out.append(h)
+    return out
+
+
+def perpetrators(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
+    out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span)]
+    nouns = _hits(doc, "attack_nouns", span, "words")
+    verbs = _hits(doc, "attack_verbs", span, "words")
+    patients = _hits(doc, "patient_markers", span, "words")
+    for h in agents(doc, span):
+        if any(0 <= _token_gap(doc, p.end, h.start) <= 1 and p.end <= h.start for p in patients):
+            continue
+        near_noun = any(_token_gap(doc, min(h.end, n.end), max(h.start, n.start)) <= 1 for n in nouns if n.start != h.start)
+        near_verb = any(
+            (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW)
+            or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2)
+            for v in verbs
+        )
+        if near_noun or near_verb:
+            out.append(_value(doc, h, h.label))
+    return _dedupe(out)
+
+
+def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue], frames: list[FacetValue]) -> list[FacetValue]:
+    """Who is held responsible: actors near a blame cue, or the named perpetrator of a claim
+    that condemns or defends the act ("heinous American aggression", "a U.S. self-defense strike")."""
+    out = []
+    cues = _hits(doc, "responsibility", span, "cues")
+    named = [h for h in agents(doc, span)]
+    for c in cues:
+        for h in named:
+            gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
+            if gap <= _RESP_WINDOW:
+                out.append(_value(doc, h, h.label))
+    for h in _hits(doc, "responsibility", span, "negative"):
+        for a in named:
+            if _token_gap(doc, h.end, a.start) <= 3 or _token_gap(doc, a.end, h.start) <= 3:
+                out.append(_value(doc, h, f"not {a.label}"))
+    for h in _hits(doc, "responsibility", span, "undetermined"):
+        out.append(_value(doc, h, "undetermined"))
+    if not out and frames:
+        out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
+    return _dedupe(out)
+
+
+def _is_mechanism(value: str) -> bool:
+    return value in {"crowd crush", "misfired rocket", "air defence interception"}
+
+
+def justification(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    return _dedupe([_value(doc, h, h.label) for h in _hits(doc, "justification", span)])
+
+
+def hedged(doc: DocText, span: tuple[int, int]) -> bool:
+    return bool(_hits(doc, "hedges", span, "words"))
+
+
+def _dedupe(values: list[FacetValue]) -> list[FacetValue]:
+    seen, out = set(), []
+    for v in sorted(values, key=lambda v: (v.span[0], -v.span[1], v.value)):
+        key = (v.value, v.span)
+        if key not in seen:
+            seen.add(key)
+            out.append(v)
+    return out

@@ -1,0 +1,43 @@
+"""What was hit and what is denied: target and denial facets.
+
+A target category counts only after a targeting word in the same clause ("a strike on an
+Iraqi security force", "استهدف مقرًا للحشد"), so a sentence that merely mentions civilians
+gives no target. A denial is a negated topic from the lexicon ("no civilians were harmed",
+"struck no infrastructure or facilities", "لم تُستهدف أي بنى تحتية أو منشآت").
+
+    "the strike was carried out against an Iraqi leader suspected of attacks" -> target militant
+    "an attack on an Iraqi security entity"                                  -> target state_security
+    "it struck no infrastructure or facilities"                              -> denial facility
+"""
+
+from __future__ import annotations
+
+from consistency.extract.doctext import DocText
+from consistency.extract.frames import _dedupe, _hits, _token_gap, _value
+from consistency.models import FacetValue
+
+_TARGET_WINDOW = 8
+
+
+def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> list[FacetValue]:
+    contexts = _hits(doc, "target_contexts", span, "words")
+    denied = [d.span for d in denials]
+    out = []
+    for h in _hits(doc, "target_categories", span):
+        start, end = doc.to_orig(h.start, h.end)
+        if any(a <= start and end <= b for a, b in denied):
+            continue  # "struck no facilities" is a denial, not a target
+        if any(c.end <= h.start and _token_gap(doc, c.end, h.start) <= _TARGET_WINDOW for c in contexts) or any(
+            c.start <= h.start < c.end for c in contexts
+        ):
+            out.append(_value(doc, h, h.label))
+    return _dedupe(out)
+
+
+def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    return _dedupe([_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)])
+
+
+def mentions(doc: DocText, span: tuple[int, int], table: str) -> list[FacetValue]:
+    """Plain mentions of a word list (e.g. `shelling`), used as the affirmative side of denials."""
+    return [_value(doc, h, table) for h in _hits(doc, table, span, "words")]

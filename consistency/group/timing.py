@@ -1,0 +1,64 @@
+"""When a claim is about: its document's incident, or another one it recalls.
+
+A claim is about another incident when its clause says so ("last month", "a week earlier",
+"قبل حوالي أسبوع", "في 25 يناير الماضي") or names a day more than the event window away from
+its document's date ("On Dec. 25, ..." in a 4 January report).
+
+    "In December, Washington struck targets in Iraq ..."   (report of 2024-01-04) -> other
+    "Earlier on Thursday, a police source said ..."        (same day)            -> this incident
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from consistency.extract.doctext import DocText
+from consistency.extract.frames import _hits
+from consistency.models import Claim, Document
+from consistency.text.normalize import normalize
+
+
+@lru_cache(maxsize=1)
+def _month_regex() -> tuple[re.Pattern, dict[str, int]]:
+    data = tomllib.loads((resources.files("consistency") / "data" / "months.toml").read_text(encoding="utf-8"))
+    names: dict[str, int] = {}
+    for month in data.get("month", []):
+        for name in month.get("en", []) + month.get("ar", []):
+            names[normalize(name).text] = month["number"]
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<!\w)(?:(?P<d1>\d{{1,2}})\s+(?:من\s+)?(?P<m1>{alt})|(?P<m2>{alt})\.?\s+(?P<d2>\d{{1,2}}))(?!\w|\d)"
+    )
+    return pattern, names
+
+
+def mentioned_days(doc: DocText, span: tuple[int, int], year: int) -> list[date]:
+    pattern, names = _month_regex()
+    a, b = doc.norm_span(*span)
+    out = []
+    for m in pattern.finditer(doc.norm, a, b):
+        day = int(m["d1"] or m["d2"])
+        month = names[m["m1"] or m["m2"]]
+        try:
+            out.append(date(year, month, day))
+        except ValueError:
+            continue
+    return out
+
+
+def is_other_incident(claim: Claim, document: Document, doc: DocText, window_days: int) -> bool:
+    if _hits(doc, "time_other", claim.span, "words"):
+        return True
+    if not document.date:
+        return False
+    ref = date.fromisoformat(document.date)
+    for day in mentioned_days(doc, claim.span, ref.year):
+        if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
+            day = day.replace(year=ref.year - 1)
+        if abs((ref - day).days) > window_days:
+            return True
+    return False

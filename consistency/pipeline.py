@@ -1,0 +1,120 @@
+"""The pipeline: wiring only. Each stage lives in its own module.
+
+    files -> corpus.load_corpus -> extract.claims -> embed -> group (events, aspects)
+          -> compare (one detector per kind) -> models.Report
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from consistency import __version__
+from consistency.compare import DETECTORS, EventContext
+from consistency.compare.revisions import find_revisions
+from consistency.config import Settings
+from consistency.corpus import Corpus, load_corpus
+from consistency.extract.claims import extract_claims
+from consistency.extract.doctext import DocText
+from consistency.group.aspects import assign_aspects
+from consistency.group.events import group_events
+from consistency.group.timing import is_other_incident
+from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
+
+Progress = Callable[[str, int, int], None]
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+def corpus_label(path: str | os.PathLike) -> str:
+    """The corpus as named in the report: relative to the working directory when inside it,
+    so that a report regenerated elsewhere from the same checkout is byte-identical."""
+    p = Path(path).resolve()
+    try:
+        return p.relative_to(Path.cwd().resolve()).as_posix() or "."
+    except ValueError:
+        return p.name
+
+
+def build_report(corpus_path: str | os.PathLike, settings: Settings | None = None, progress: Progress | None = None) -> Report:
+    """Read a corpus and report where its sources disagree."""
+    settings = settings or Settings()
+    progress = progress or _quiet
+    corpus = load_corpus(corpus_path, skip_bad=settings.skip_bad, max_bytes=settings.max_file_bytes)
+    return report_from_corpus(corpus, settings, progress, corpus_label(corpus_path))
+
+
+def _resolver(corpus: Corpus, settings: Settings):
+    from consistency.extract.actors import ActorResolver
+
+    files = list(settings.gazetteers)
+    root = Path(corpus.root)
+    if root.is_dir():
+        files += sorted(str(p) for p in root.glob("gazetteer*.toml"))
+    return ActorResolver(files)
+
+
+def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str) -> Report:
+    documents = corpus.documents
+    docs = {d.id: d for d in documents}
+    resolver = _resolver(corpus, settings)
+    texts: dict[str, DocText] = {}
+    claims: list[Claim] = []
+    for i, document in enumerate(documents):
+        texts[document.id] = DocText(document.text, document.language)
+        claims.extend(extract_claims(document, resolver, texts[document.id]))
+        progress("extract", i + 1, len(documents))
+
+    from consistency.embed import get_embedder
+
+    embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
+    thresholds = {**embedder.thresholds, **settings.thresholds}
+    leads = [f"{d.title or ''}\n{d.text[:400]}" for d in documents]
+    progress("embed", 0, len(leads) + len(claims))
+    vectors = embedder.encode(leads + [c.text for c in claims]) if (leads or claims) else np.zeros((0, 1), "float32")
+    progress("embed", len(leads) + len(claims), len(leads) + len(claims))
+    doc_vectors, claim_vectors = vectors[: len(leads)], vectors[len(leads) :]
+
+    other = {c.id for c in claims if is_other_incident(c, docs[c.document_id], texts[c.document_id], settings.event_window_days)}
+    grouping = group_events(
+        documents, claims, doc_vectors, claim_vectors, other,
+        thresholds["same_event"], thresholds["same_aspect"], settings.event_window_days,
+    )
+    row = {c.id: i for i, c in enumerate(claims)}
+    by_id = {c.id: c for c in claims}
+    for event in grouping.events:
+        members = [by_id[cid] for cid in event.claim_ids]
+        aspects = assign_aspects(members, claim_vectors[[row[c.id] for c in members]], thresholds["same_aspect"])
+        for claim, aspect in zip(members, aspects):
+            claim.event_id, claim.aspect = event.id, aspect
+
+    actors = {a.id: a for a in resolver.actors()}
+    main_claims = [c for c in claims if c.event_id in grouping.main]
+    revisions, superseded = find_revisions(main_claims, docs, actors, grouping.event_of)
+    discrepancies = []
+    kinds = [k for k in KINDS if k in settings.kinds] + [k for k in settings.kinds if k not in KINDS]
+    main_events = [e for e in grouping.events if e.id in grouping.main]
+    for n, event in enumerate(main_events):
+        ctx = EventContext(event, [by_id[cid] for cid in event.claim_ids], docs, actors, superseded)
+        for kind in kinds:
+            if kind in DETECTORS:
+                discrepancies.extend(DETECTORS[kind](ctx))
+        progress("compare", n + 1, len(main_events))
+
+    used = {c.actor_id for c in claims}
+    return Report(
+        tool=Tool(version=__version__),
+        created_from=CreatedFrom(corpus=label, config_digest=settings.digest()),
+        documents=documents,
+        actors=[a for a in sorted(actors.values(), key=lambda a: a.id) if a.id in used],
+        claims=claims,
+        events=grouping.events,
+        discrepancies=discrepancies,
+        revisions=revisions,
+        skipped=corpus.skipped,
+    )
