@@ -180,6 +180,8 @@ def _describe(exc: ValidationError) -> str:
     """First error as 'key 'a.b': message', the way a user finds it in the file."""
     error = exc.errors()[0]
     key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    if error["type"] == "extra_forbidden":
+        return f"unknown key {key!r}"
     message = error["msg"].removeprefix("Value error, ")
     return f"key {key!r}: {message}"
 
