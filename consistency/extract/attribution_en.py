@@ -80,6 +80,8 @@ class _Lex:
         self.listeners = set(cues["channels"]["listeners"])
         self.outlet_words = set(cues["channels"]["outlet_words"])
         self.impersonal = cues["impersonal"]["patterns"]
+        self.dashes = cues["punctuation"]["dashes"]
+        self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.heads = self.anon_heads | _SPEAKER_NOUNS | set(self.descriptions)
 
 
@@ -415,6 +417,29 @@ def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[S
     return trim(text, *sent)
 
 
+_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|al|bin|van|von|da))" + "{0,4}"
+
+
+def _punctuation_cues(text: str, sent: Span, lex: _Lex, cands: list[_Cand]) -> list[_Cand]:
+    """'WALLACE: ...' at the start of a sentence and '"..." ― Carlos Ruiz' after a quote."""
+    chunk = text[sent[0]:sent[1]]
+    taken = [c.speaker for c in cands if c.speaker]
+    found = []
+    m = re.match(rf"\s*[\"“]?\(?({_NAME})\)?\s*:\s+\S", chunk)
+    if m and m.group(1).lower().rstrip(".") not in lex.not_speakers and not re.search(r"\d", m.group(1)):
+        c = _Cand(":", (sent[0] + m.end(1), sent[0] + m.end(1) + 1))
+        c.speaker = (sent[0] + m.start(1), sent[0] + m.end(1))
+        found.append(c)
+    dashes = "".join(lex.dashes)
+    for m in re.finditer(rf"(?:^|[”\"’.!?])\s*[{dashes}]\s*({_NAME})", chunk):
+        span = (sent[0] + m.start(1), sent[0] + m.end(1))
+        if not any(t[0] < span[1] and span[0] < t[1] for t in taken):
+            c = _Cand("―", (sent[0] + m.start(1) - 1, sent[0] + m.start(1)))
+            c.speaker = span
+            found.append(c)
+    return found
+
+
 def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     lex = _lex(cues)
     quotes = quote_spans(text)
@@ -458,6 +483,7 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 if c is not None:
                     cands.append(c)
             i += 1
+        cands += _punctuation_cues(text, sent, lex, cands)
         low = text[sent[0]:sent[1]].lower()
         if not cands:
             for pat in lex.impersonal:
