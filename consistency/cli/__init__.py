@@ -24,6 +24,7 @@ from consistency.cli import schema as _schema  # noqa: E402,F401  (registers com
 from consistency.cli import compare as _compare  # noqa: E402,F401
 from consistency.cli import check, baseline, config  # noqa: E402,F401  (registers the CI gate's commands)
 from consistency.cli import view  # noqa: E402,F401
+from consistency.cli import report as _report, eval as _eval  # noqa: E402,F401
 
 
 def main() -> None:

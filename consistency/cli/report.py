@@ -1,0 +1,55 @@
+"""`consistency report CORPUS -o DIR`: the structured report (json, md, html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from consistency.cli import app
+from consistency.cli.config import (
+    CacheDirOption,
+    ConfigOption,
+    DebugOption,
+    EmbedderOption,
+    NoCacheOption,
+    load_cli_settings,
+    reported_errors,
+)
+
+FORMATS = ("json", "md", "html")
+
+
+@app.command()
+def report(
+    corpus: Annotated[Path, typer.Argument(help="A corpus file or folder.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write report.* into.")] = Path("report"),
+    formats: Annotated[str, typer.Option("--format", help="Comma-separated: json, md, html.")] = "json,md",
+    config: ConfigOption = None,
+    embedder: EmbedderOption = None,
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unreadable files and list them in the report.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Write DIR/report.json (and report.md, report.html) for a corpus."""
+    from consistency.cli.progress import TerminalProgress
+    from consistency.errors import ConfigError
+    from consistency.pipeline import build_report
+    from consistency.render.files import write_report
+
+    wanted = [f.strip() for f in formats.split(",") if f.strip()]
+    progress = TerminalProgress()
+    with reported_errors(debug):
+        bad = [f for f in wanted if f not in FORMATS]
+        if bad or not wanted:
+            raise ConfigError(f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}")
+        overrides = dict(embedder=embedder, cache_dir=str(cache_dir) if cache_dir else None,
+                         use_cache=False if no_cache else None, skip_bad=True if skip_bad else None)
+        settings = load_cli_settings(corpus, config, **overrides).settings
+        result = build_report(corpus, settings, progress=progress)
+        progress.close()
+        written = write_report(result, output, wanted)
+    for path in written:
+        typer.echo(str(path))
