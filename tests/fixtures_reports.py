@@ -232,3 +232,39 @@ def empty_report() -> Report:
     b = ReportBuilder("fixtures/quiet")
     b.doc("only", "Officials said the border crossing reopened on Monday.", "en", source="Gulf Desk")
     return b.build()
+
+
+# Markup and script payloads a hostile corpus could carry in any text field.
+XSS_SCRIPT = "<script>window.__pwned = 1; alert(1)</script>"
+XSS_IMG = '<img src=x onerror="window.__pwned = 2; alert(2)">'
+XSS_BREAKOUT = "</script><script>window.__pwned = 3; alert(3)</script><!--"
+XSS_SVG = "<svg onload=alert(4)><a href=javascript:alert(5)>x</a></svg>"
+XSS_TEMPLATE = "{{SCRIPT}}{{DATA}}{{CSP}}"
+XSS_URL = "javascript:alert(6)"
+PAYLOADS = (XSS_SCRIPT, XSS_IMG, XSS_BREAKOUT, XSS_SVG, XSS_TEMPLATE)
+
+
+def hostile_report() -> Report:
+    """Every text field carries markup; the viewer must show it as text and run none of it."""
+    b = ReportBuilder("hostile " + XSS_BREAKOUT)
+    t1 = (f"🔥 Officials said {XSS_SCRIPT} at least 3 people died.\u2028"
+          f"Witnesses said {XSS_IMG} 5 people were killed.")
+    t2 = f"قال مصدر {XSS_BREAKOUT} إن سبعة أشخاص قتلوا. {XSS_SVG}"
+    b.doc("h1", t1, "en", source=XSS_IMG, title=XSS_SCRIPT, url=XSS_URL, source_type=XSS_SVG)
+    b.doc("h2", t2, "ar", source=XSS_BREAKOUT, title=XSS_TEMPLATE, url="https://example.org/a?b=<i>")
+    b.actor("x1", XSS_SCRIPT, XSS_IMG, XSS_BREAKOUT)
+    b.actor("x2", XSS_SVG, XSS_TEMPLATE)
+    b.claim("h1c1", "h1", f"Officials said {XSS_SCRIPT} at least 3 people died.", actor="x1",
+            speaker=XSS_SCRIPT, via=XSS_IMG, cue=XSS_SVG, counts=[("killed", 3, None, "at_least", "at least 3")])
+    b.claim("h1c2", "h1", f"Witnesses said {XSS_IMG} 5 people were killed.", actor="x1",
+            speaker="Witnesses", via=XSS_URL, counts=[("killed", 5, 5, "exact", "5")])
+    b.claim("h2c1", "h2", f"قال مصدر {XSS_BREAKOUT} إن سبعة أشخاص قتلوا.", actor="x2", speaker=XSS_BREAKOUT,
+            via=XSS_TEMPLATE, counts=[("killed", 7, 7, "exact", "سبعة")])
+    b.event("e1", XSS_SVG, "2024-01-01")
+    b.discrepancy("hx1", "casualty_count", "killed", "high", f"{XSS_SCRIPT} {XSS_BREAKOUT}",
+                  b.side(XSS_IMG, "h1c1", low=3, high=None), b.side(XSS_BREAKOUT, "h2c1", low=7, high=7))
+    b.discrepancy("hx2", XSS_IMG, XSS_SCRIPT, "low", XSS_TEMPLATE,
+                  b.side(XSS_SVG, "h1c2"), b.side(XSS_URL, "h2c1"))
+    b.revision("killed", [XSS_SCRIPT, XSS_IMG], "h1c1", "h1c2", actor="x1")
+    b.skipped.append(Skipped(path=XSS_IMG, reason=XSS_BREAKOUT))
+    return b.build()

@@ -62,7 +62,10 @@
     return el(tag, { "class": cls, lang: lang || null, dir: dirOf(lang), text: text == null ? "" : text });
   }
 
-  function kindLabel(kind) { return KIND_LABELS[kind] || String(kind).replace(/_/g, " "); }
+  function kindLabel(kind) {
+    if (KIND_LABELS[kind]) return KIND_LABELS[kind];
+    return /^[a-z]+(_[a-z]+)*$/.test(kind) ? kind.replace(/_/g, " ") : String(kind);
+  }
 
   function plural(n, one, many) { return n + " " + (n === 1 ? one : many); }
 
