@@ -48,7 +48,11 @@ class Side:
 
     @staticmethod
     def _is_negator(t: Token) -> bool:
-        return t.norm in lex_for(t).negators or t.norm.endswith(("n't", "n’t"))
+        negators = lex_for(t).negators
+        if t.norm in negators or t.norm.endswith(("n't", "n’t")):
+            return True
+        # with a clitic (بغير، وبدون): only the longer markers, short ones are too ambiguous
+        return t.arabic and any(len(s) >= 3 and s in negators for s in t.stems)
 
     def negated(self, i: int) -> bool:
         """Whether a negator or refusal stands within SCOPE words before token i."""
@@ -80,7 +84,10 @@ def find_mentions(tokens: list[Token], table: str) -> list[Mention]:
             if form is not None and _plausible(t, form, table):
                 hit = Mention(i, i, getattr(lex_for(t), table)[form])
         if hit:
-            found.append(hit)
+            if table == "poles":  # a word may stand in several oppositions
+                found.extend(Mention(hit.first, hit.last, v) for v in hit.value)
+            else:
+                found.append(hit)
             i = hit.last + 1
         else:
             i += 1
@@ -159,10 +166,11 @@ def antonym(a: Side, b: Side) -> Finding | None:
         if len(poles_a) == 1 and len(poles_b) == 1 and poles_a != poles_b:
             return _antonym_finding(a, b, ga[0], gb[0], group)
     subjects_b = _subjects(b)
-    for i, ma in sorted(_subjects(a).items()):
-        mb = subjects_b.get(a.matched.get(i, -1))
-        if mb is not None and ma.value[0] == mb.value[0] and _pole(a, ma) != _pole(b, mb):
-            return _antonym_finding(a, b, ma, mb, ma.value[0])
+    for i, near_a in sorted(_subjects(a).items()):
+        for ma in near_a:
+            for mb in subjects_b.get(a.matched.get(i, -1), []):
+                if ma.value[0] == mb.value[0] and _pole(a, ma) != _pole(b, mb):
+                    return _antonym_finding(a, b, ma, mb, ma.value[0])
     return None
 
 
@@ -173,9 +181,9 @@ def _pole(side: Side, m: Mention) -> str:
     return pole
 
 
-def _subjects(side: Side) -> dict[int, Mention]:
+def _subjects(side: Side) -> dict[int, list[Mention]]:
     """Each content word tied to its nearest pole word (at most 3 words away)."""
-    out: dict[int, Mention] = {}
+    out: dict[int, list[Mention]] = {}
     inside = {i for m in side.poles for i in range(m.first, m.last + 1)}
     for t in side.tokens:
         if t.index in inside or not is_content(t) or t.norm in lex_for(t).generic:
@@ -183,7 +191,8 @@ def _subjects(side: Side) -> dict[int, Mention]:
         near = [(min(abs(t.index - m.first), abs(t.index - m.last)), m.first, m) for m in side.poles]
         near = [x for x in near if x[0] <= 3]
         if near:
-            out[t.index] = min(near, key=lambda x: (x[0], x[1]))[2]
+            best = min(near, key=lambda x: (x[0], x[1]))[:2]
+            out[t.index] = [m for d, first, m in near if (d, first) == best]
     return out
 
 
@@ -196,7 +205,19 @@ def _antonym_finding(a: Side, b: Side, ma: Mention, mb: Mention, group: str) -> 
 # --- entities --------------------------------------------------------------------------------
 
 _CLASS = {"place": "place", "armed": "actor", "organisation": "actor", "name": "actor",
-          "weekday": "day", "relday": "relday"}
+          "weekday": "day", "relday": "relday", "commodity": "commodity", "person": "actor",
+          "portfolio": "portfolio"}
+
+
+def _compatible(ma: Mention, mb: Mention) -> bool:
+    """Same class; a country (a place inside nothing) also acts: "by Russia" / "by the UN"."""
+    ca, cb = _CLASS.get(ma.value[1]), _CLASS.get(mb.value[1])
+    if ca is None or cb is None:
+        return False
+    if ca == cb:
+        return True
+    acting = {ca, cb} == {"place", "actor"}
+    return acting and all(m.value[1] != "place" or m.value[2] is None for m in (ma, mb))
 
 
 def _ids(side: Side) -> dict[str, Mention]:
@@ -212,11 +233,11 @@ def entity_swap(a: Side, b: Side, overlap: float) -> Finding | None:
     only_b = [m for k, m in ib.items() if k not in ia]
     for ma in only_a:
         for mb in only_b:
-            ca, cb = _CLASS.get(ma.value[1]), _CLASS.get(mb.value[1])
-            if ca is None or ca != cb or _nested(ma, mb, ia, ib):
+            if not _compatible(ma, mb) or _nested(ma, mb, ia, ib):
                 continue
-            alone = sum(_CLASS.get(m.value[1]) == ca for m in only_a) == 1 and \
-                sum(_CLASS.get(m.value[1]) == cb for m in only_b) == 1
+            ca = _CLASS[ma.value[1]]
+            alone = sum(_compatible(m, ma) for m in only_a) == 1 and \
+                sum(_compatible(m, mb) for m in only_b) == 1
             if not (_same_slot(a, ma, mb) or (alone and overlap >= 0.4)):
                 continue
             ta, tb = a.span(ma), b.span(mb)

@@ -115,6 +115,8 @@ def stems_ar(word: str) -> frozenset[str]:
         if len(f) >= 4 and f[0] in "يتن":
             forms.add(f[1:])
             forms.add("ا" + f[1:])
+        elif len(f) == 3 and f[0] in "يت":  # hollow and doubled verbs: يقر → اقر
+            forms.add("ا" + f[1:])
     for f in list(forms):
         # verbal nouns with a long vowel before the last radical: irtifāʿ → irtafaʿ, hubūṭ → habaṭ
         if len(f) >= 4 and f[-2] in "اوي":
@@ -154,7 +156,7 @@ class Lexicon:
     passive: frozenset[str]
     place_preps: frozenset[str]
     attack: frozenset[str]
-    poles: dict[str, tuple[str, str]]  # form -> (group, pole "a"|"b")
+    poles: dict[str, tuple[tuple[str, str], ...]]  # form -> ((group, pole "a"|"b"), ...)
     entities: dict[str, tuple[str, str, str | None]]  # form -> (id, type, within)
 
 
@@ -167,11 +169,12 @@ def lexicon(language: str) -> Lexicon:
     """The lexicon for "en" or "ar", read once from consistency/data/contrast_<lang>.toml."""
     name = f"contrast_{language}.toml"
     raw = tomllib.loads(resources.files("consistency.data").joinpath(name).read_text("utf-8"))
-    poles: dict[str, tuple[str, str]] = {}
+    poles: dict[str, tuple[tuple[str, str], ...]] = {}
     for group, sides in sorted(raw.get("opposites", {}).items()):
         for pole in ("a", "b"):
-            for form in _forms(sides[pole]):
-                poles.setdefault(form, (group, pole))
+            for form in sorted(_forms(sides[pole])):
+                if (group, pole) not in poles.get(form, ()):
+                    poles[form] = poles.get(form, ()) + ((group, pole),)
     entities: dict[str, tuple[str, str, str | None]] = {}
     for ent_id, ent in sorted(raw.get("entities", {}).items()):
         for form in _forms(ent["forms"]):
