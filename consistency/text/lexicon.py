@@ -1,0 +1,191 @@
+"""Tokens and phrase lexicons for the number finder, loaded from ``data/numbers_*.toml``.
+
+Text and lexicon entries go through the same normalisation and the same tokenizer, so a
+phrase in a data file ("p.m.", "على الأقل") matches the text token by token.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from consistency.text.normalize import normalize_term
+
+# Every quantifier is bounded and no group can match the same text two ways, so matching is
+# linear. Thousands groups must be exactly three digits ("30,228"; "1,2" is two figures).
+TOKEN = re.compile(
+    r"[0-9]{1,40}(?:,[0-9]{3}(?![0-9])){0,12}(?:\.[0-9]{1,40})?|[^\W\d_]{1,64}|\S"
+)
+
+
+def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
+    """Token strings and their [start, end) in ``text`` (already normalised)."""
+    toks: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in TOKEN.finditer(text):
+        toks.append(m.group())
+        starts.append(m.start())
+        ends.append(m.end())
+    return toks, starts, ends
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(TOKEN.findall(normalize_term(phrase)))
+
+
+class Phrases:
+    """A set of token phrases, each with a value; matched forwards or backwards in a token list.
+
+    The first token of a phrase may carry a proclitic in the text ("لنحو" for "نحو")."""
+
+    def __init__(self, entries: dict, proclitics: tuple[str, ...] = ()):
+        self.proclitics = proclitics
+        self.by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self.by_last: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        for phrase, value in entries.items():
+            toks = phrase_tokens(phrase)
+            if toks:
+                self.by_first.setdefault(toks[0], []).append((toks, value))
+                self.by_last.setdefault(toks[-1], []).append((toks, value))
+        for table in (self.by_first, self.by_last):
+            for options in table.values():
+                options.sort(key=lambda item: -len(item[0]))
+
+    def _same_first(self, tok: str, want: str) -> bool:
+        if tok == want:
+            return True
+        return any(tok == p + want for p in self.proclitics)
+
+    def at(self, toks: list[str], i: int) -> tuple[int, object] | None:
+        """Longest phrase starting at token ``i``: (number of tokens, value)."""
+        if i >= len(toks):
+            return None
+        for stem, _ in variants(toks[i], self.proclitics):
+            for phrase, value in self.by_first.get(stem, ()):
+                n = len(phrase)
+                if tuple(toks[i + 1 : i + n]) == phrase[1:]:
+                    return n, value
+        return None
+
+    def before(self, toks: list[str], i: int) -> tuple[int, object] | None:
+        """Longest phrase ending just before token ``i``: (number of tokens, value)."""
+        if i <= 0:
+            return None
+        for phrase, value in self.by_last.get(toks[i - 1], ()):
+            n = len(phrase)
+            if n == 1:
+                return 1, value
+            if (i - n >= 0 and tuple(toks[i - n + 1 : i - 1]) == phrase[1:-1]
+                    and self._same_first(toks[i - n], phrase[0])):
+                return n, value
+        # a one-token phrase with a proclitic ("بنحو")
+        for stem, _ in variants(toks[i - 1], self.proclitics):
+            for phrase, value in self.by_last.get(stem, ()):
+                if len(phrase) == 1:
+                    return 1, value
+        return None
+
+    def __contains__(self, tok: str) -> bool:
+        return tok in self.by_first
+
+
+def variants(tok: str, proclitics: tuple[str, ...]):
+    """The token, then the token without each proclitic it may carry: (stem, prefix length)."""
+    yield tok, 0
+    for p in proclitics:
+        if len(tok) > len(p) + 1 and tok.startswith(p):
+            yield tok[len(p) :], len(p)
+
+
+def _norm_map(table: dict) -> dict:
+    return {normalize_term(k): v for k, v in table.items()}
+
+
+def _norm_set(items) -> frozenset:
+    return frozenset(normalize_term(w) for w in items)
+
+
+@dataclass
+class Lexicon:
+    language: str
+    data: dict
+    common: dict
+    proclitics: tuple[str, ...] = ()
+    words: dict = field(default_factory=dict)
+    sets: dict = field(default_factory=dict)
+    phrases: dict = field(default_factory=dict)
+    duals: dict = field(default_factory=dict)
+
+    def word(self, name: str) -> dict:
+        return self.words.get(name, {})
+
+    def has(self, name: str, tok: str) -> bool:
+        return tok in self.sets.get(name, ())
+
+
+def _read(name: str) -> dict:
+    return tomllib.loads(resources.files("consistency.data").joinpath(name).read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def lexicon(language: str) -> Lexicon:
+    lang = "ar" if language == "ar" else "en"
+    data = _read(f"numbers_{lang}.toml")
+    proclitics = tuple(sorted((normalize_term(p) for p in data.get("proclitics", [])), key=len, reverse=True))
+    lex = Lexicon(lang, data, _read("numbers_common.toml"), proclitics)
+    w = data["words"]
+    for name in ("units", "tens", "scales", "ordinals", "teen_heads", "hundred_duals", "scale_duals", "hundred_stems"):
+        lex.words[name] = _norm_map(w.get(name, {}))
+    hundreds = {}
+    for stem, value in lex.words["hundred_stems"].items():
+        for h in w.get("hundred", []):
+            hundreds[stem + normalize_term(h)] = value * 100
+    hundreds.update(lex.words["hundred_duals"])
+    lex.words["hundreds"] = hundreds
+    for name in ("hundred", "dozen", "articles", "joiners", "teen_tails", "second_after",
+                 "one_not_after", "one_not_before", "ordinal_suffixes", "ordinal_not_after"):
+        lex.sets[name] = _norm_set(w.get(name, []))
+    lex.sets["not_numbers"] = _norm_set(data.get("not_numbers", []))
+    kinds = data["kinds"]
+    for name in ("months", "year_followers", "duration_units", "glued_ok_after"):
+        lex.sets[name] = _norm_set(kinds.get(name, []))
+    for name, items in kinds.items():
+        if name not in lex.sets:
+            lex.phrases[name] = Phrases({k: True for k in items}, proclitics)
+    lex.phrases["vague"] = Phrases(data["vague"], proclitics)
+    lex.sets["vague_multipliable"] = frozenset(
+        phrase_tokens(p) for p in data.get("vague_multipliable", {}).get("words", []))
+    lex.phrases["qual_before"] = Phrases(data["qualifiers"]["before"], proclitics)
+    lex.phrases["qual_after"] = Phrases(data["qualifiers"]["after"], proclitics)
+    lex.sets["connectors"] = _norm_set(data["ranges"]["connectors"])
+    lex.phrases["range_open"] = Phrases(
+        {o: normalize_term(c) for o, c in data["ranges"]["open_close"]}, proclitics)
+    lex.phrases["range_not_after"] = Phrases(
+        {w: True for w in data["ranges"].get("not_after", [])}, proclitics)
+    duals = data.get("duals")
+    if duals:
+        for kind, nouns, forms in (("count", duals["nouns"], ("ان", "ين")),
+                                   ("count", duals["ambiguous"], ("ان",)),
+                                   ("duration", duals["durations"], ("ان", "ين"))):
+            for noun in nouns:
+                stem = normalize_term(noun)
+                stem = stem[:-1] + "ت" if stem.endswith("ه") else stem
+                for suffix in forms:
+                    lex.duals[stem + suffix] = kind
+                    lex.duals["ال" + stem + suffix] = kind
+        lex.sets["two_words"] = _norm_set(duals["two_words"])
+    starts = set()
+    for name in ("units", "tens", "ordinals", "teen_heads", "hundreds", "scale_duals"):
+        starts.update(lex.words[name])
+    for name in ("hundred", "articles"):
+        starts.update(lex.sets[name])
+    starts.update(lex.phrases["vague"].by_first)
+    starts.update(lex.duals)
+    for scale in lex.words["scales"]:
+        starts.add(scale)  # "ألف" alone is a thousand
+    lex.sets["starts"] = frozenset(starts - lex.sets["not_numbers"])
+    return lex
