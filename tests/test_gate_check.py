@@ -86,9 +86,9 @@ def test_ignore_of_one_subject_leaves_the_others():
     assert statuses[("casualty_count", "killed")] == "new"
 
 
-def _scores(missed=(), flagged=(), recall=1.0, precision=1.0):
+def _scores(missed=(), flagged=(), recall=1.0, precision=1.0, unmatched=()):
     return lambda report, gold: SimpleNamespace(missed=list(missed), traps_flagged=list(flagged),
-                                                recall=recall, precision=precision)
+                                                recall=recall, precision=precision, unmatched=list(unmatched))
 
 
 def test_grade_lists_every_expectation_with_its_outcome():
@@ -124,9 +124,11 @@ def test_check_with_expectations(fake_evaluate, tmp_path):
     assert result.exit_code == 0
     assert set(_statuses(result).values()) == {"graded"}
     assert result.expect_file == str(gold_path)
-    fake_evaluate.evaluate = _scores(missed=["G2"], recall=0.5)
+    fake_evaluate.evaluate = _scores(missed=["G2"], recall=0.5, unmatched=["d4"])
     result = check(gate_report(), expect=gold_path, min_recall=0.9)
     assert result.exit_code == 1
+    notes = {f.discrepancy.id: f.note for f in result.findings}
+    assert notes["d4"] == "matches no expected discrepancy" and notes["d1"] == "matches an expected discrepancy"
     assert [(e.kind, e.id) for e in result.failed_expectations] == [("discrepancy", "G2"), ("recall", None)]
 
 

@@ -147,6 +147,11 @@ def check(
         graded = grade(report, gold, min_recall=min_recall, min_precision=min_precision)
         result.expectations = graded.expectations
         result.recall, result.precision = graded.recall, graded.precision
+        unmatched = set(graded.unmatched)
+        for finding in result.findings:
+            if finding.status == "graded":
+                finding.note = ("matches no expected discrepancy" if finding.discrepancy.id in unmatched
+                                else "matches an expected discrepancy")
     failing = result.new or result.failed_expectations or (result.stale and gate.fail_on_stale)
     result.exit_code = 1 if failing else 0
     return result
@@ -167,5 +172,5 @@ def _classify(
         note = f"kind {d.kind} is not in fail_on ({', '.join(gate.fail_on)})"
         return Finding(fingerprint=fp, status="filtered", note=note, discrepancy=d)
     if graded:
-        return Finding(fingerprint=fp, status="graded", note="scored against the expectations", discrepancy=d)
+        return Finding(fingerprint=fp, status="graded", discrepancy=d)
     return Finding(fingerprint=fp, status="new", discrepancy=d)

@@ -36,6 +36,7 @@ class Grade(BaseModel):
     recall: float | None
     precision: float | None
     expectations: list[Expectation]
+    unmatched: list[str] = []  # ids of reported discrepancies that match no gold one
 
     @property
     def failures(self) -> list[Expectation]:
@@ -101,7 +102,8 @@ def grade(
         passed = value is not None and value >= minimum
         relation = "is at least" if passed else "is below"
         checked.append(Expectation(kind=name, passed=passed, message=f"{name} {shown} {relation} the minimum {minimum:.3f}"))
-    return Grade(recall=recall, precision=precision, expectations=checked)
+    unmatched = sorted(getattr(scores, "unmatched", None) or [])
+    return Grade(recall=recall, precision=precision, expectations=checked, unmatched=unmatched)
 
 
 def _score(scores: Any, name: str) -> float | None:
