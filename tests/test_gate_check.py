@@ -166,3 +166,15 @@ def test_result_json_has_counts_and_no_report_body():
     assert data["counts"]["new"] == 4 and data["exit_code"] == 1
     assert "report" not in data
     assert {"fingerprint", "status", "discrepancy"} <= set(data["findings"][0])
+
+
+def test_expectations_with_the_real_evaluate():
+    pytest.importorskip("consistency.evaluate", reason="consistency.evaluate has not landed")
+    result = check(gate_report(), expect=GOLD, min_recall=1.0, min_precision=0.6)
+    assert (result.recall, result.precision) == (1.0, 0.5)  # d2 and d4 are in no gold entry
+    assert [(e.kind, e.passed) for e in result.expectations] == [
+        ("discrepancy", True), ("discrepancy", True), ("trap", True), ("recall", True), ("precision", False)]
+    assert result.exit_code == 1
+    notes = {f.discrepancy.id: f.note for f in result.findings}
+    assert notes == {"d1": "matches an expected discrepancy", "d2": "matches no expected discrepancy",
+                     "d3": "matches an expected discrepancy", "d4": "matches no expected discrepancy"}
