@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from consistency.compare.lexical import Token, is_content, lex_for, lookup, same_word
 
-SCOPE = 3  # words after a negator that it governs
+SCOPE = 3  # words after a negator that it may govern
+SCOPE_WORDS = 2  # content words among them
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,18 @@ class Side:
         return t.arabic and any(len(s) >= 3 and s in negators for s in t.stems)
 
     def negated(self, i: int) -> bool:
-        """Whether a negator or refusal stands within SCOPE words before token i."""
-        return any(0 < i - n <= SCOPE for n in self.negators + self.refusals)
+        """Whether token i is a word a negator or refusal governs."""
+        return any(i in self.scope(n) for n in self.negators + self.refusals)
 
     def span(self, m: Mention) -> tuple[Token, ...]:
         return tuple(self.tokens[m.first:m.last + 1])
+
+    def scope(self, n: int) -> list[int]:
+        """The words a negator governs: the first SCOPE_WORDS content words after it, within
+        SCOPE words. Negators bind what follows closely ("لم يوقع", "بلا شيعة", "refused to
+        sign the deal"); a longer reach would negate bystanders."""
+        words = [t.index for t in self.tokens[n + 1:n + 1 + SCOPE] if is_content(t)]
+        return words[:SCOPE_WORDS]
 
 
 def find_mentions(tokens: list[Token], table: str) -> list[Mention]:
@@ -117,37 +125,24 @@ def capitalised_names(tokens: list[Token]) -> list[Mention]:
 # --- negation --------------------------------------------------------------------------------
 
 def negation(a: Side, b: Side, overlap: float) -> Finding | None:
+    """A word one side negates (or refuses) that the other side asserts."""
     for this, other, flip in ((a, b, False), (b, a, True)):
         for n in this.negators + this.refusals:
-            if n in this.matched and other.negated(this.matched[n]) or n in this.matched \
-                    and this.tokens[n].norm == other.tokens[this.matched[n]].norm:
+            if n in this.matched and (other.negated(this.matched[n])
+                                      or same_word(this.tokens[n], other.tokens[this.matched[n]])):
                 continue  # the same negator on both sides
-            scope = [t for t in this.tokens[n + 1:n + 1 + SCOPE] if is_content(t)]
-            for t in scope:
-                j = this.matched.get(t.index)
-                if j is not None and not other.negated(j):
+            for i in this.scope(n):
+                j = this.matched.get(i)
+                if j is not None and not other.negated(j) and not _negator_at(other, j):
+                    t = this.tokens[i]
                     return _found("negation", this, other, flip, (this.tokens[n], t),
                                   (other.tokens[j],),
                                   f"one side negates “{t.text}”, the other asserts it")
-    count_a = len([n for n in a.negators if n not in a.matched])
-    count_b = len([n for n in b.negators if n not in b.matched])
-    if count_a != count_b and overlap >= 0.5:
-        side, other, flip = (a, b, False) if count_a > count_b else (b, a, True)
-        n = next(n for n in side.negators if n not in side.matched)
-        if not _negates_opposite(side, other, n):
-            return _found("negation", side, other, flip, (side.tokens[n],), (),
-                          f"only one side is negated (“{side.tokens[n].text}”)")
     return None
 
 
-def _negates_opposite(side: Side, other: Side, n: int) -> bool:
-    """"did not fall" against "rose": the negation is of the opposite, so they agree."""
-    for m in side.poles:
-        if 0 < m.first - n <= SCOPE:
-            group, pole = m.value
-            if any(o.value[0] == group and o.value[1] != pole for o in other.poles):
-                return True
-    return False
+def _negator_at(side: Side, j: int) -> bool:
+    return j in side.negators or j in side.refusals
 
 
 # --- antonyms --------------------------------------------------------------------------------
@@ -165,12 +160,21 @@ def antonym(a: Side, b: Side) -> Finding | None:
         poles_a, poles_b = {_pole(a, m) for m in ga}, {_pole(b, m) for m in gb}
         if len(poles_a) == 1 and len(poles_b) == 1 and poles_a != poles_b:
             return _antonym_finding(a, b, ga[0], gb[0], group)
+    # Subjects shared by both sides: a contradiction when more of them change pole than keep it
+    # (one modifier that is itself a pole word, "growth falls" / "falling growth", is outvoted).
     subjects_b = _subjects(b)
+    changed, kept = [], 0
     for i, near_a in sorted(_subjects(a).items()):
         for ma in near_a:
             for mb in subjects_b.get(a.matched.get(i, -1), []):
-                if ma.value[0] == mb.value[0] and _pole(a, ma) != _pole(b, mb):
-                    return _antonym_finding(a, b, ma, mb, ma.value[0])
+                if ma.value[0] == mb.value[0]:
+                    if _pole(a, ma) != _pole(b, mb):
+                        changed.append((ma, mb))
+                    else:
+                        kept += 1
+    if changed:
+        ma, mb = changed[0]
+        return _antonym_finding(a, b, ma, mb, ma.value[0])
     return None
 
 
@@ -290,6 +294,7 @@ def role_swap(a: Side, b: Side) -> Finding | None:
     shared = sorted(k for k in ia if k in ib)
     if _passives(a) != _passives(b):
         return None
+    shared = [k for k in shared if _CLASS.get(ia[k].value[1]) in ("actor", "place")]
     for x in shared:
         for y in shared:
             ax, ay, bx, by = ia[x].first, ia[y].first, ib[x].first, ib[y].first
@@ -301,7 +306,8 @@ def role_swap(a: Side, b: Side) -> Finding | None:
                 if j is None or not is_content(t) or any(m.first <= i <= m.last for m in a.entities):
                     continue
                 between = ax < i < ay and by < j < bx
-                verb_first = i < ax and j < by and not _coordinated(a, ax, ay)
+                # verb-subject-object: the verb right before the first entity on both sides
+                verb_first = 0 < ax - i <= 2 and 0 < by - j <= 2 and not _coordinated(a, ax, ay)
                 if between or verb_first:
                     ta, tb = a.span(ia[x]) + a.span(ia[y]), b.span(ib[x]) + b.span(ib[y])
                     return Finding("role_swap", f"“{_text(a.span(ia[x]))}” and "
