@@ -1,0 +1,250 @@
+"""Canonical actors: one id per body across languages and spellings, and its group.
+
+    >>> r = ActorResolver()
+    >>> r.resolve("the Pentagon", "en").id == r.resolve("البنتاغون", "ar").id == "us-department-of-defense"
+    True
+    >>> r.resolve("مصدر أمني", "ar").name
+    'anonymous security source'
+
+Built-in names live in `consistency/data/actors.toml`; a corpus adds its own gazetteer files
+in the same format (docs/gazetteer.md), read after the built-in one so it may extend it or
+override an entry by id. Decisions:
+- a spokesperson resolves to the body they speak for ("Pat Ryder, the Pentagon press
+  secretary" → US Department of Defense), since their words are the body's position;
+- other known persons are their own actors, with the group of the body they are a member of;
+- anonymous speakers get anonymous actors ("anonymous US official"), never merged with a
+  named person, but shared across languages ("security source" = "مصدر أمني");
+- unknown names get "actor:<slug>" and a group guessed from keywords; ids are ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from importlib import resources
+from pathlib import Path
+
+from consistency.errors import InputError
+from consistency.models import Actor
+from consistency.text.normalize import normalize_term
+
+_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
+_TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويءة", [
+    "a", "b", "t", "th", "j", "h", "kh", "d", "dh", "r", "z", "s", "sh", "s", "d", "t", "z", "a",
+    "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "a"]))
+
+
+def tokens(name: str) -> tuple[str, ...]:
+    """Matching tokens: case and Arabic spelling folded, articles, clitics and dots dropped."""
+    text = normalize_term(name).replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s.\-]", " ", text)
+    out = []
+    for w in re.split(r"[\s\-]+", text):
+        w = w.replace(".", "").replace("'", "")
+        if not w or w in {"the", "a", "an"}:
+            continue
+        for p in _PREFIXES:
+            if w.startswith(p) and len(w) > len(p) + 1:
+                w = w[len(p):]
+                break
+        out.append(w)
+    return tuple(out)
+
+
+def slug(text: str) -> str:
+    """ASCII slug; Arabic letters are transliterated so ids stay ASCII and stable."""
+    text = "".join(_TRANSLIT.get(ch, ch) for ch in normalize_term(text))
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    n = len(needle)
+    return n > 0 and any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
+
+
+def _load(path) -> dict:
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(str(path), f"cannot read gazetteer: {exc}") from exc
+
+
+class ActorResolver:
+    """Resolves speaker names to `models.Actor`; remembers every actor it returned."""
+
+    def __init__(self, gazetteer_files: list[str] | tuple[str, ...] = ()):
+        self.gazetteer_files = list(gazetteer_files)
+        self._entries: dict[str, dict] | None = None
+        self._seen: dict[str, Actor] = {}
+
+    # -- loading
+    def _build(self) -> None:
+        builtin = resources.files("consistency.data") / "actors.toml"
+        data = tomllib.loads(builtin.read_text(encoding="utf-8"))
+        self._entries = {}
+        self._exact: dict[tuple, str] = {}
+        self._alias: dict[tuple, str] = {}
+        for source, part in [("built-in", data)] + [(p, _load(p)) for p in self.gazetteer_files]:
+            for k, e in enumerate(part.get("actor", [])):
+                if not isinstance(e, dict) or not e.get("id") or not e.get("name"):
+                    raise InputError(str(source), f"actor entry {k + 1} needs an id and a name")
+                if not re.fullmatch(r"[a-z0-9][a-z0-9\-:]*", e["id"]):
+                    raise InputError(str(source), f"actor id {e['id']!r} is not a lowercase ASCII slug")
+                self._entries[e["id"]] = e
+        for e in self._entries.values():
+            for a in [e["name"], *e.get("aliases", [])]:
+                self._alias.setdefault(tokens(a), e["id"])
+            for a in e.get("exact", []):
+                self._exact.setdefault(tokens(a), e["id"])
+        for e in self._entries.values():  # validate links once all files are read
+            for link in ("member_of", "speaks_for"):
+                if e.get(link) and e[link] not in self._entries:
+                    raise InputError("gazetteer", f"{e['id']}: {link} {e[link]!r} is not a known actor id")
+            if not (e.get("group") or e.get("member_of") or e.get("speaks_for")):
+                raise InputError("gazetteer", f"{e['id']}: needs a group (or member_of / speaks_for)")
+        self._rules = [(r["group"], [tokens(w) for w in r["words"]]) for r in data["group_rule"]]
+        self._state = [tokens(w) for w in data["state_words"]["words"]]
+        self._nations = [(n["adjective"], n["group"], [tokens(w) for w in n["words"]]) for n in data["nationality"]]
+        self._anon_heads = {h: [tokens(w) for w in ws] for h, ws in data["anonymous"]["heads"].items()}
+        self._sectors = {s: [tokens(w) for w in ws] for s, ws in data["anonymous"]["sectors"].items()}
+        roles = data["roles"]
+        self._spokes = [tokens(w) for w in roles["spokesperson"]]
+        self._member = [tokens(w) for w in roles["member"]]
+        self._ignore = {t for w in roles["titles"] + roles["filler"] for t in tokens(w)}
+        self._data = data
+
+    def _entry(self, actor_id: str) -> dict:
+        return self._entries[actor_id]
+
+    def group_of(self, actor_id: str) -> str:
+        e = self._entry(actor_id)
+        while not e.get("group"):
+            e = self._entry(e.get("speaks_for") or e["member_of"])
+        return e["group"]
+
+    # -- matching
+    def _find(self, toks: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+        """The longest gazetteer alias inside `toks` (whole-phrase aliases only as the whole)."""
+        if toks in self._exact:
+            return self._exact[toks], toks
+        for n in range(len(toks), 0, -1):
+            for i in range(len(toks) - n + 1):
+                hit = self._alias.get(toks[i:i + n])
+                if hit is not None:
+                    return hit, toks[i:i + n]
+        return None
+
+    def _has(self, toks: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
+        return any(_contains(toks, p) for p in phrases)
+
+    def _leftover(self, toks: tuple[str, ...], used: tuple[str, ...]) -> list[str]:
+        """Tokens that are not the matched alias, a role, a title, a nationality or filler."""
+        skip = set(used) | self._ignore
+        for group in (self._spokes, self._member, *(w for _, _, w in self._nations),
+                      *self._anon_heads.values(), *self._sectors.values()):
+            for p in group:
+                skip.update(p)
+        return [t for t in toks if t not in skip]
+
+    def guess_group(self, toks: tuple[str, ...]) -> str:
+        for group, words in self._rules:
+            if self._has(toks, words):
+                return group
+        if self._has(toks, self._state):
+            for _, group, words in self._nations:
+                if self._has(toks, words):
+                    return group
+        return "unknown"
+
+    def _anonymous(self, toks: tuple[str, ...], org: str | None) -> Actor:
+        head = next((h for h, ws in self._anon_heads.items() if self._has(toks, ws)), "source")
+        sector = next((s for s, ws in self._sectors.items() if self._has(toks, ws)), "")
+        if org is not None:
+            name = f"anonymous {self._entry(org)['name']} {head}"
+            group = self.group_of(org)
+        else:
+            nation = next((adj for adj, _, ws in self._nations if self._has(toks, ws)), "")
+            name = " ".join(w for w in ("anonymous", nation, sector, head) if w)
+            group = self.guess_group(toks)
+        return Actor(id="anon:" + slug(name.removeprefix("anonymous ")), name=name, group=group)
+
+    def is_anonymous(self, toks: tuple[str, ...], name: str) -> bool:
+        if not any(self._has(toks, ws) for ws in self._anon_heads.values()):
+            return False
+        found = self._find(toks)
+        used = found[1] if found else ()
+        left = self._leftover(toks, used)
+        # a named person left over ("spokesman Pat Ryder") is not anonymous
+        caps = {tokens(w)[0] for w in re.findall(r"\b[A-Z][a-z][\w'-]*", name) if tokens(w)}
+        if any(t in caps for t in left):
+            return False
+        if re.search(r"[\u0600-\u06FF]", name):
+            # Arabic: anonymous only when the phrase opens with an indefinite head ("مصدر أمني");
+            # "المتحدث باسم الجيش" is a definite, identifiable role
+            raw = normalize_term(name).split()[0]
+            raw = raw[1:] if raw[0] in "وف" and len(raw) > 3 and not raw.startswith("ال") else raw
+            heads = {p[0] for ws in self._anon_heads.values() for p in ws if p}
+            return not raw.startswith("ال") and tokens(raw)[:1] != () and tokens(raw)[0] in heads
+        return True
+
+    def resolve(self, name: str, language: str, context: str = "", anonymous: bool | None = None) -> Actor:
+        """The canonical actor of a speaker phrase. `context` is role text such as the
+        appositive "the Pentagon press secretary"; `anonymous` overrides detection."""
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("<speaker>", f"cannot resolve an empty speaker name: {name!r}")
+        if self._entries is None:
+            self._build()
+        toks = tokens(name)
+        if not toks:
+            raise InputError("<speaker>", f"speaker name has no words: {name!r}")
+        ctx = tokens(context) if context else ()
+        found = self._find(toks)
+        anon = self.is_anonymous(toks, name) if anonymous is None else anonymous
+        if anon:
+            org = found[0] if found and not self._entry(found[0]).get("member_of") else None
+            return self._remember(self._anonymous(toks, org), name)
+        if found is None and ctx and (self._has(ctx, self._spokes) or self._has(ctx, self._member)):
+            hit = self._find(ctx)
+            if hit is not None:
+                body = self._entry(hit[0]).get("speaks_for") or hit[0]
+                if self._has(ctx, self._spokes):
+                    return self._remember(self._actor(body), name)
+                return self._remember(self._person(name, toks, self.group_of(body)), name)
+        if found is not None:
+            actor_id, used = found
+            e = self._entry(actor_id)
+            if e.get("speaks_for"):
+                return self._remember(self._actor(e["speaks_for"]), name)
+            if e.get("member_of"):
+                return self._remember(self._actor(actor_id), name)
+            left = self._leftover(toks, used)
+            if self._has(toks + ctx, self._spokes):
+                return self._remember(self._actor(actor_id), name)  # the body's spokesperson
+            if left and self._has(toks, self._member):
+                return self._remember(self._person(name, toks, self.group_of(actor_id), left), name)
+            return self._remember(self._actor(actor_id), name)
+        return self._remember(self._person(name, toks, self.guess_group(toks + ctx)), name)
+
+    def _actor(self, actor_id: str) -> Actor:
+        e = self._entry(actor_id)
+        return Actor(id=actor_id, name=e["name"], group=self.group_of(actor_id))
+
+    def _person(self, name: str, toks, group: str, left: list[str] | None = None) -> Actor:
+        core = left if left else [t for t in toks if t not in self._ignore]
+        return Actor(id="actor:" + slug(" ".join(core or toks)), name=name.strip(), group=group)
+
+    def _remember(self, actor: Actor, written: str) -> Actor:
+        known = self._seen.get(actor.id)
+        aliases = set(known.aliases) if known else set()
+        aliases.add(written.strip())
+        kept = Actor(id=actor.id, name=known.name if known else actor.name, group=actor.group,
+                     aliases=sorted(aliases))
+        self._seen[actor.id] = kept
+        return kept
+
+    def actors(self) -> list[Actor]:
+        """Every actor resolved so far, sorted by id."""
+        return [self._seen[k] for k in sorted(self._seen)]
