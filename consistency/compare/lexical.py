@@ -101,9 +101,8 @@ def stems_ar(word: str) -> frozenset[str]:
             if f.startswith(p) and len(f) - len(p) >= 2:
                 forms.add(f[len(p):])
                 break
-        else:
-            if len(f) >= 4 and f[0] in "بلكس":  # bi-, li-, ka- and the future sa-
-                forms.add(f[1:])
+        if len(f) >= 4 and f[0] in "بلكس":  # bi-, li-, ka- and the future sa- (لليبيا → ليبيا)
+            forms.add(f[1:])
     for f in list(forms):
         for s in _AR_SUFFIXES2:
             if f.endswith(s) and len(f) - 2 >= 3:
