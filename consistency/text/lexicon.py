@@ -55,35 +55,52 @@ class Phrases:
             for options in table.values():
                 options.sort(key=lambda item: -len(item[0]))
 
+        self.clitic_letters = frozenset(p[0] for p in proclitics)
+
+    def _stems(self, tok: str):
+        """The token without each proclitic it may carry (none for English)."""
+        if tok[:1] in self.clitic_letters:
+            for p in self.proclitics:
+                if len(tok) > len(p) + 1 and tok.startswith(p):
+                    yield tok[len(p) :]
+
     def _same_first(self, tok: str, want: str) -> bool:
-        if tok == want:
-            return True
-        return any(tok == p + want for p in self.proclitics)
+        return tok == want or want in self._stems(tok)
+
+    def _from(self, toks: list[str], i: int, stem: str):
+        for phrase, value in self.by_first.get(stem, ()):
+            n = len(phrase)
+            if n == 1 or tuple(toks[i + 1 : i + n]) == phrase[1:]:
+                return n, value
+        return None
 
     def at(self, toks: list[str], i: int) -> tuple[int, object] | None:
         """Longest phrase starting at token ``i``: (number of tokens, value)."""
         if i >= len(toks):
             return None
-        for stem, _ in variants(toks[i], self.proclitics):
-            for phrase, value in self.by_first.get(stem, ()):
-                n = len(phrase)
-                if tuple(toks[i + 1 : i + n]) == phrase[1:]:
-                    return n, value
-        return None
+        tok = toks[i]
+        hit = self._from(toks, i, tok) if tok in self.by_first else None
+        if hit is None and self.proclitics:
+            for stem in self._stems(tok):
+                if stem in self.by_first:
+                    hit = self._from(toks, i, stem)
+                    if hit:
+                        break
+        return hit
 
     def before(self, toks: list[str], i: int) -> tuple[int, object] | None:
         """Longest phrase ending just before token ``i``: (number of tokens, value)."""
         if i <= 0:
             return None
-        for phrase, value in self.by_last.get(toks[i - 1], ()):
+        last = toks[i - 1]
+        for phrase, value in self.by_last.get(last, ()):
             n = len(phrase)
             if n == 1:
                 return 1, value
             if (i - n >= 0 and tuple(toks[i - n + 1 : i - 1]) == phrase[1:-1]
                     and self._same_first(toks[i - n], phrase[0])):
                 return n, value
-        # a one-token phrase with a proclitic ("بنحو")
-        for stem, _ in variants(toks[i - 1], self.proclitics):
+        for stem in self._stems(last):  # a one-token phrase with a proclitic ("بنحو")
             for phrase, value in self.by_last.get(stem, ()):
                 if len(phrase) == 1:
                     return 1, value
@@ -153,9 +170,14 @@ def lexicon(language: str) -> Lexicon:
     kinds = data["kinds"]
     for name in ("months", "year_followers", "duration_units", "glued_ok_after"):
         lex.sets[name] = _norm_set(kinds.get(name, []))
-    for name, items in kinds.items():
-        if name not in lex.sets:
-            lex.phrases[name] = Phrases({k: True for k in items}, proclitics)
+    # One lookup per side of a figure; the first list naming a phrase decides its kind.
+    for side, names in (("before", ("time", "year", "id", "age", "money")),
+                        ("after", ("time", "percent", "money", "age", "year", "duration", "measure"))):
+        cues: dict[str, str] = {}
+        for name in names:
+            for phrase in kinds.get(f"{name}_{side}", []):
+                cues.setdefault(phrase, name)
+        lex.phrases[f"cue_{side}"] = Phrases(cues, proclitics)
     lex.phrases["vague"] = Phrases(data["vague"], proclitics)
     lex.sets["vague_multipliable"] = frozenset(
         phrase_tokens(p) for p in data.get("vague_multipliable", {}).get("words", []))

@@ -70,7 +70,8 @@ def _glued(c: Context, p: Parsed, v: float | None) -> tuple[str, int] | None:
         suffix = toks[j]
         if suffix in sets["ordinal_suffixes"]:
             return "ordinal", j + 1  # 12th
-        if c.after("year_after", j) and v is not None and v == int(v):
+        hit = c.after("cue_after", j)
+        if hit and hit[1] == "year" and v is not None and v == int(v):
             return "year", j  # 2023م, 1445هـ
         if suffix not in sets["glued_ok_after"] and suffix.isascii():
             return "id", j
@@ -93,8 +94,8 @@ def classify(c: Context, p: Parsed, first: int, end: int, qualified: bool) -> tu
         if j == i + 1 and end == j and j + 1 < n and toks[j] == ":" and c.adj(i, j) and c.adj(j, j + 1) \
                 and toks[j + 1].isdigit() and len(toks[j + 1]) == 2:
             hours = v + float(toks[j + 1]) / 60
-            hit = c.after("time_after", j + 2)
-            if hit and toks[j + 2] == "p" and v < 12:
+            hit = c.after("cue_after", j + 2)
+            if hit and hit[1] == "time" and toks[j + 2] == "p" and v < 12:
                 hours += 12
             return "time", j + 2, hours
         if _numeric_date(c, i):
@@ -104,8 +105,6 @@ def classify(c: Context, p: Parsed, first: int, end: int, qualified: bool) -> tu
             return glued[0], max(end, glued[1]), None
     whole = v is not None and v == int(v)
     for at in dict.fromkeys((i, first)):
-        if c.before("time_before", at):
-            return "time", end, None
         prev = toks[at - 1] if at > 0 else ""
         if prev == "." and at > 1:
             prev = toks[at - 2]
@@ -114,27 +113,14 @@ def classify(c: Context, p: Parsed, first: int, end: int, qualified: bool) -> tu
                 return "date", end, None
             if _is_year_value(toks[i], v):
                 return "year", end, None
-        if c.before("year_before", at) and whole and 1000 <= v <= 2100:
-            return "year", end, None
-        if c.before("id_before", at):
-            return "id", end, None
-        if c.before("age_before", at):
-            return "age", end, None
-        if c.before("money_before", at):
-            return "money", end, None
-    if c.after("time_after", end):
-        return "time", end, None
+        hit = c.before("cue_before", at)
+        if hit and (hit[1] != "year" or (whole and 1000 <= v <= 2100)):
+            return hit[1], end, None
     if end < n and toks[end] in lex.sets["months"] and whole and 1 <= v <= 31:
         return "date", end, None
-    for name, kind in (("percent_after", "percent"), ("money_after", "money"), ("age_after", "age")):
-        if c.after(name, end):
-            return kind, end, None
-    if c.after("year_after", end) and whole and (_is_year_value(toks[i], v) or 1 <= v <= 1500):
-        return "year", end, None  # 2023 م, 1445 هـ
-    if c.after("duration_after", end):
-        return "duration", end, None
-    if c.after("measure_after", end):
-        return "measure", end, None
+    hit = c.after("cue_after", end)
+    if hit and (hit[1] != "year" or (whole and (_is_year_value(toks[i], v) or 1 <= v <= 1500))):
+        return hit[1], end, None  # "2023 م", "1445 هـ" for years
     if digit and not qualified and _is_year_value(toks[i], v) and end == p.j:
         nxt = toks[end] if end < n else ""
         if not nxt[:1].isalpha() or nxt in lex.sets["year_followers"] or (
