@@ -105,7 +105,7 @@ def find_config(corpus: str | Path | None = None, cwd: str | Path | None = None)
     if corpus is not None:
         corpus = Path(corpus)
         folders.append(corpus if corpus.is_dir() else corpus.parent)
-    folders.append(Path(cwd) if cwd is not None else Path.cwd())
+    folders.append(Path(cwd) if cwd is not None else Path("."))  # relative: messages stay short
     for folder in folders:
         candidate = folder / "consistency.toml"
         if candidate.is_file():

@@ -57,7 +57,7 @@ def test_pyproject_table_and_search_order(folders):
     (cwd / "pyproject.toml").write_text('[tool.consistency]\nembedder = "e5"\n', encoding="utf-8")
     assert load_settings(corpus).settings.embedder == "e5"  # found in the current directory
     (corpus / "pyproject.toml").write_text('[project]\nname = "notes"\n', encoding="utf-8")
-    assert find_config(corpus) == cwd / "pyproject.toml"  # a pyproject without the table is skipped
+    assert find_config(corpus) == Path("pyproject.toml")  # a pyproject without the table is skipped
     (corpus / "pyproject.toml").write_text('[tool.consistency]\nembedder = "tfidf"\n', encoding="utf-8")
     assert load_settings(corpus).settings.embedder == "tfidf"  # the corpus folder comes first
     (corpus / "consistency.toml").write_text('embedder = "use"\n', encoding="utf-8")
