@@ -44,7 +44,8 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     cumulative = bool(matcher(lang, "scope", "cumulative").finditer(seg))
     toll_hits = [h.start + s0 for h in matcher(lang, "count_rules", "toll").finditer(seg)]
     partial_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "scope", "partial").finditer(seg)]
-    partial_hits += [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
+    after_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
+    before_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_before").finditer(seg)]
     joiners = set(rules.get("joiners", []))
 
     out = []
@@ -57,7 +58,11 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
         scope = "event"
         if cumulative:
             scope = "cumulative"
-        elif _near(n0, n1, partial_hits, tokens):
+        elif (
+            _near(n0, n1, partial_hits, tokens)
+            or _near(n0, n1, after_hits, tokens, before=0, after=2)
+            or _near(n0, n1, before_hits, tokens, before=3, after=0)
+        ):
             scope = "partial"
         out.append(
             Count(
@@ -122,6 +127,6 @@ def _joined_to_other(hit_end, label, subjects, seg, s0, joiners) -> bool:
 
 def _near(n0, n1, hits, tokens, before: int = 8, after: int = 6) -> bool:
     i, j = _tok_range(tokens, n0, n1)
-    lo = tokens[max(0, i - before)][0] if tokens else n0
-    hi = tokens[min(len(tokens) - 1, j + after - 1)][1] if tokens else n1
+    lo = tokens[max(0, i - before)][0] if tokens and before else n0
+    hi = tokens[min(len(tokens) - 1, j + after - 1)][1] if tokens and after else n1
     return any(lo <= a and b <= hi for a, b in hits)

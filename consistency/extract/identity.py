@@ -82,7 +82,7 @@ def identities(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> li
             name = _name_at(text, end, span[1], doc.language, forward=True)
             kunya = _kunya_in(text[span[0] : start]) or doc_kunya
         else:
-            name = _name_at(text, span[0], start, doc.language, forward=False)
+            name = _name_at(text, span[0], len(text[:start].rstrip(" ,،")), doc.language, forward=False)
             kunya = _kunya_in(text[end : min(span[1], end + 40)])
         if name and kunya:
             out.append(FacetValue(value=name[0], text=name[0], span=name[1], subject="name", about=alias_key(kunya)))
@@ -93,6 +93,8 @@ def identities(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> li
             j -= 1
         if not any(c in text[j : m.start()] for c in '(«"“'):
             continue
+        if _hits(doc, "alias_markers", (max(span[0], j - 25), j), "alias_after"):
+            continue  # "X, known as «Abu Y»": the marker rule has it
         name = _name_at(text, span[0], j, doc.language, forward=False)
         if name:
             out.append(FacetValue(value=name[0], text=name[0], span=name[1], subject="name", about=alias_key(m.group())))
