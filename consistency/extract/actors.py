@@ -60,6 +60,25 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
+def skeleton(token: str) -> str:
+    """A spelling-free key of a name token, shared by its Arabic and Latin spellings:
+    first letter, then consonants ("Rasool" / "رسول" → "rsl", "Yehia" / "يحيى" → "yh")."""
+    t = "".join(_TRANSLIT.get(ch, ch) for ch in normalize_term(token))
+    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode().lower()
+    t = re.sub(r"[^a-z]", "", t)
+    if len(t) > 3 and t.endswith("h") and re.search(r"[\u0629\u0647]$", normalize_term(token)):
+        t = t[:-1]  # taa marbuta: "قدرة" ~ "Qudra"
+    if t.startswith("al") and len(t) > 4 and re.match(r"[\u0627]\u0644", normalize_term(token)):
+        t = t[2:]
+    for a, b in (("gh", "g"), ("kh", "k"), ("th", "t"), ("dh", "d"), ("ph", "f")):
+        t = t.replace(a, b)
+    if not t or t in {"al", "el"}:
+        return ""
+    rest = re.sub(r"[aeiouwy]", "", t[1:])
+    rest = re.sub(r"(.)\1+", r"\1", rest.replace("q", "k").replace("c", "k"))
+    return t[0].replace("q", "k").replace("c", "k") + rest
+
+
 def _contains(hay: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     n = len(needle)
     return n > 0 and any(hay[i:i + n] == needle for i in range(len(hay) - n + 1))
@@ -79,6 +98,7 @@ class ActorResolver:
         self.gazetteer_files = list(gazetteer_files)
         self._entries: dict[str, dict] | None = None
         self._seen: dict[str, Actor] = {}
+        self._skeletons: dict[tuple[str, ...], str] = {}
 
     # -- loading
     def _build(self) -> None:
@@ -226,6 +246,15 @@ class ActorResolver:
             if left and self._has(toks, self._member):
                 return self._remember(self._person(name, toks, self.group_of(actor_id), left), name)
             return self._remember(self._actor(actor_id), name)
+        if ctx:
+            # a body named without its country ("وزارة الصحة", "the Health Ministry"): try the
+            # country or place the context gives ("... في غزة")
+            for _, _, words in self._nations:
+                for w in words:
+                    if len(w) == 1 and _contains(ctx, w):
+                        for variant in (w + toks, toks + w, toks + ("في",) + w, toks + ("in",) + w):
+                            if variant in self._alias:
+                                return self._remember(self._actor(self._alias[variant]), name)
         return self._remember(self._person(name, toks, self.guess_group(toks + ctx)), name)
 
     def _actor(self, actor_id: str) -> Actor:
@@ -234,7 +263,17 @@ class ActorResolver:
 
     def _person(self, name: str, toks, group: str, left: list[str] | None = None) -> Actor:
         core = left if left else [t for t in toks if t not in self._ignore]
-        return Actor(id="actor:" + slug(" ".join(core or toks)), name=name.strip(), group=group)
+        key = tuple(k for k in (skeleton(t) for t in core or toks) if len(k) > 1)
+        if len(key) >= 2:
+            # the same person written in the other script ("Akram al-Kaabi" / "أكرم الكعبي")
+            for other, actor_id in self._skeletons.items():
+                if key == other or (len(key) >= 2 and set(key) <= set(other)) or (len(other) >= 2 and set(other) <= set(key)):
+                    if actor_id in self._seen:
+                        return self._seen[actor_id]
+        actor = Actor(id="actor:" + slug(" ".join(core or toks)), name=name.strip(), group=group)
+        if len(key) >= 2:
+            self._skeletons.setdefault(key, actor.id)
+        return actor
 
     def _remember(self, actor: Actor, written: str) -> Actor:
         known = self._seen.get(actor.id)

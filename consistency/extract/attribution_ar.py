@@ -39,6 +39,11 @@ class _Lex:
         self.descriptions = _n(cues["coref"]["descriptions"])
         self.impersonal = [normalize_term(p) for p in cues["impersonal"]["patterns"]]
         self.object_verbs = set(cues["object_verbs"]["lemmas"])
+        self.aux = _n(cues["stop"]["aux"])
+        self.speaker_nouns = {_bare(w) for w in _n(cues["speaker_nouns"]["words"])}
+        self.roles = {_bare(w) for w in _n(cues["speaker_nouns"]["roles"])}
+        self.idafa = {_bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
+        self.modifiers = _n(cues["speaker_nouns"]["modifiers"])
 
 
 _CACHE: dict[int, tuple[dict, _Lex]] = {}
@@ -49,6 +54,14 @@ def _lex(cues: dict) -> _Lex:
     if hit is None or hit[0] is not cues:
         hit = _CACHE[id(cues)] = (cues, _Lex(cues))
     return hit[1]
+
+
+def _bare(word: str) -> str:
+    """Without conjunction, preposition and article: "والجيش" → "جيش", "للمتحدث" → "متحدث"."""
+    for p in ("وال", "فال", "بال", "كال", "لل", "ال", "و"):
+        if word.startswith(p) and len(word) > len(p) + 2:
+            return word[len(p):]
+    return word
 
 
 def _strip(word: str) -> str:
@@ -79,6 +92,12 @@ def _speaker_after(st: _Sent, i: int, lex: _Lex, limit: int = 9) -> int:
                 k += 1
                 continue
             break
+        if w == "ل" and k > i and _bare(st.toks[k - 1][2]) in lex.roles | {"عام"} and k + 1 < len(st.toks) \
+                and st.toks[k + 1][2] in "«\"“":
+            close = next((m for m in range(k + 2, min(k + 8, len(st.toks))) if st.toks[m][2] in "»\"”"), None)
+            if close is not None:  # "الأمين العام لـ«النجباء» أكرم الكعبي": a genitive, not a channel
+                k = close + 1
+                continue
         if w in lex.comp or w in lex.stop and w not in lex.keep or w == "ل":
             break
         if k > i and w[0] == "ل" and len(w) > 2 and (w[1:] in lex.channel_heads or w[1:] in lex.listeners
@@ -101,16 +120,34 @@ def _noun_phrase(st: _Sent, i: int, lex: _Lex) -> int:
         return i
     k = i + 1
     prev = toks[i][2]
+    named = False
     while k < end:
         w = toks[k][2]
-        if not prev.startswith("ال") or prev == "باسم" or w == "باسم":
+        if w == "ل":  # the genitive "لـ«النجباء»" that _speaker_after let through
+            k = next((m for m in range(k + 1, end) if toks[m][2] in "»\"”"), end - 1) + 1
+            prev, named = "»", True
+            continue
+        if named and not w.startswith("ال") or named and re.search(r"(?:ي|يه)$", w):
+            k += 1  # the name after a role: "الأمين العام لـ«النجباء» أكرم الكعبي"
+        elif _bare(prev) in lex.idafa and not prev.startswith("ال") or prev == "باسم" or w == "باسم":
             k += 1  # idafa: "وزارة الصحة", "المتحدث باسم الجيش"
-        elif re.search(r"(?:ي|يه|يين|يون)$", w):
-            k += 1
+        elif re.search(r"(?:ي|يه|يين|يون)$", w) or w in lex.modifiers:
+            k += 1  # nisba adjective: "العراقية", "الأمريكي"
+        elif not w.startswith("ال") and not prev.startswith("ال") and _bare(toks[i][2]) not in lex.idafa:
+            k += 1  # a name runs on: "محمد شياع السوداني"
         else:
             break
         prev = w
     return k
+
+
+def _opens_content(st: _Sent, k: int, lex: _Lex) -> bool:
+    """Whether the speaker phrase ends where content, a channel or a form begins."""
+    if k >= len(st.toks):
+        return True
+    w = st.toks[k][2]
+    return (w in lex.comp or not w[0].isalnum() or w in lex.stop or w == "ل"
+            or (w[0] == "ل" and (w[1:] in lex.channel_heads or "ال" + w[2:] in lex.listeners)))
 
 
 def _channel(st: _Sent, k: int, lex: _Lex) -> tuple[Span | None, int]:
@@ -190,6 +227,10 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
             if s < len(toks) and toks[s][2] in "«\"“":
                 s += 1
             e = _speaker_after(st, s, lex, limit=7)
+            head = toks[s][2][1:] if prep == "وفقا ل" and toks[s][2].startswith("ل") else toks[s][2] if s < len(toks) else ""
+            if e > s and head.startswith("ال") and _bare(head) not in lex.speaker_nouns \
+                    and _bare(head) not in lex.anon_heads and not any(x in lex.outlet_words for x in (head, _bare(head))):
+                e = s  # "وفق الصلاحيات الممنوحة": a rule, not a source
             if e > s:
                 c = _Cand(prep, (toks[i][0], toks[s][0]))
                 start = toks[s][0]
@@ -211,7 +252,7 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
         if lemma is None:
             i += 1
             continue
-        need = lex.requires.get(normalize_term(lemma))
+        need = lex.requires.get(lemma)
         if need and not any(t[2] in need for t in toks[i + 1:i + 9]):
             i += 1
             continue
@@ -231,20 +272,23 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
             cands.append(c)
             i = e
             continue
-        if lemma in lex.object_verbs:
-            e = _noun_phrase(st, i + 1, lex)
-        else:
-            e = _speaker_after(st, i + 1, lex)
+        e = _speaker_after(st, i + 1, lex)
+        if lemma in lex.object_verbs or not _opens_content(st, e, lex):
+            e = _noun_phrase(st, i + 1, lex)  # an object follows the speaker
         if e > i + 1:
             c.speaker = (toks[i + 1][0], toks[e - 1][1])
         elif i > 0:
             # subject before the verb: "وزارة الصحة قالت إن"
             b = i - 1
+            while b >= 0 and toks[b][2] in lex.aux:
+                b -= 1
+            last = b
             while b >= 0 and toks[b][2][0].isalnum() and i - b <= 6 and not lex.verbs.get(_strip(toks[b][2])) \
                     and toks[b][2] not in lex.stop and toks[b][2] not in lex.comp:
                 b -= 1
-            if (b < 0 or toks[b][2] in ",.:;") and b + 1 < i and not any(x.cue_span[0] > toks[b + 1][0] for x in cands):
-                c.speaker = (toks[b + 1][0], toks[i - 1][1])
+            if (b < 0 or toks[b][2] in ",.:;" or toks[b][2] in lex.aux) and b < last \
+                    and not any(x.cue_span[0] > toks[b + 1][0] for x in cands):
+                c.speaker = (toks[b + 1][0], toks[last][1])
         _after_speaker(st, c, e, lex)
         cands.append(c)
         i = e if e > i else i + 1

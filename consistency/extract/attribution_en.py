@@ -21,6 +21,7 @@ from consistency.extract.attribution import (
 )
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"
 _CLOSE_Q = "”\"’»"
 _APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
@@ -56,7 +57,8 @@ class Tok:
 
     @property
     def cap(self) -> bool:
-        return self.text[0].isupper()
+        # "al-Nujaba", "el-Sisi", "bin Salman"'s particles do not hide a name
+        return self.text[0].isupper() or bool(_PARTICLE.match(self.text))
 
 
 class _Lex:
@@ -308,6 +310,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
     if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
         return None  # passive or infinitive: "was denied entry", "refused to say"
     c = _Cand(lemma, (t.start, t.end))
+    if j >= 0 and toks[j].low == "and" and cands and cands[-1].speaker and cands[-1].speaker[1] <= t.start:
+        # "X acknowledged the operation and said ...": the same subject
+        c.speaker, c.role = cands[-1].speaker, "continuation"
+        return c
     if j >= 0 and toks[j].word:
         if toks[j].low in lex.person | lex.plural | lex.thing:
             if toks[j].low == "who" and j >= 2 and toks[j - 1].text == ",":
@@ -328,11 +334,17 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             k -= 1
         if k >= 1 and toks[k].text == "," and k + 1 < j:
             first = toks[k + 1]
+            a, b, bound = scan_left(toks, k - 1, lex)
             if first.low in _APPOS_START or not first.cap or first.text.isdigit():
-                a, b, bound = scan_left(toks, k - 1, lex)
                 if a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]):
                     c.speaker = _span(toks, a, b + 1)
                     c.role = text[toks[k + 1].start:toks[j - 1].end]
+            elif a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]) \
+                    and is_speakerish(toks[k + 1:j], lex, -1):
+                # "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said": the name speaks
+                c.speaker = _span(toks, k + 1, j)
+                c.role = text[toks[a].start:toks[b].end]
+
     if c.speaker is None and nxt is not None and (j < 0 or not toks[j].word):
         # inverted: '"...," said Maj. Gen. Pat Ryder' / "..., said a spokesman"
         s = i + 1
