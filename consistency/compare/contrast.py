@@ -131,14 +131,27 @@ def negation(a: Side, b: Side, overlap: float) -> Finding | None:
             if n in this.matched and (other.negated(this.matched[n])
                                       or same_word(this.tokens[n], other.tokens[this.matched[n]])):
                 continue  # the same negator on both sides
+            if _opposed(this, other, n):
+                continue  # "rejected" against "approved": the antonym rule says it better
             for i in this.scope(n):
                 j = this.matched.get(i)
-                if j is not None and not other.negated(j) and not _negator_at(other, j):
+                if j is None:
+                    if any(m.first <= i <= m.last for m in this.poles):
+                        break  # "did not fall" / "rose": an opposition, the antonym rule's case
+                    continue  # the governed word is said differently: try the next one
+                if not other.negated(j) and not _negator_at(other, j):
                     t = this.tokens[i]
                     return _found("negation", this, other, flip, (this.tokens[n], t),
                                   (other.tokens[j],),
                                   f"one side negates “{t.text}”, the other asserts it")
+                break
     return None
+
+
+def _opposed(this: Side, other: Side, n: int) -> bool:
+    """Token n is a pole word whose opposite pole the other side uses."""
+    return any(m.first <= n <= m.last and any(o.value[0] == m.value[0] and o.value[1] != m.value[1]
+                                              for o in other.poles) for m in this.poles)
 
 
 def _negator_at(side: Side, j: int) -> bool:
@@ -154,10 +167,11 @@ def antonym(a: Side, b: Side) -> Finding | None:
     both sides share is tied to opposite poles ("oil rises as stocks fall" against "oil falls
     as stocks rise"). A negated pole counts as its opposite.
     """
-    for group in sorted({m.value[0] for m in a.poles} & {m.value[0] for m in b.poles}):
-        ga = [m for m in a.poles if m.value[0] == group]
-        gb = [m for m in b.poles if m.value[0] == group]
-        poles_a, poles_b = {_pole(a, m) for m in ga}, {_pole(b, m) for m in gb}
+    free_a, free_b = _free(a, b), _free(b, a)
+    for group in sorted({m.value[0] for m in free_a} & {m.value[0] for m in free_b}):
+        ga = [m for m in free_a if m.value[0] == group]
+        gb = [m for m in free_b if m.value[0] == group]
+        poles_a, poles_b = {_pole(a, m) for m in ga} - {None}, {_pole(b, m) for m in gb} - {None}
         if len(poles_a) == 1 and len(poles_b) == 1 and poles_a != poles_b:
             return _antonym_finding(a, b, ga[0], gb[0], group)
     # Subjects shared by both sides: a contradiction when more of them change pole than keep it
@@ -167,8 +181,9 @@ def antonym(a: Side, b: Side) -> Finding | None:
     for i, near_a in sorted(_subjects(a).items()):
         for ma in near_a:
             for mb in subjects_b.get(a.matched.get(i, -1), []):
-                if ma.value[0] == mb.value[0]:
-                    if _pole(a, ma) != _pole(b, mb):
+                pa, pb = _pole(a, ma), _pole(b, mb)
+                if ma.value[0] == mb.value[0] and pa is not None and pb is not None:
+                    if pa != pb:
                         changed.append((ma, mb))
                     else:
                         kept += 1
@@ -178,9 +193,20 @@ def antonym(a: Side, b: Side) -> Finding | None:
     return None
 
 
-def _pole(side: Side, m: Mention) -> str:
+def _free(this: Side, other: Side) -> list[Mention]:
+    """Pole words not shared with the other side (a word both say is common ground)."""
+    return [m for m in this.poles
+            if not (m.first in this.matched
+                    and same_word(this.tokens[m.first], other.tokens[this.matched[m.first]]))]
+
+
+def _pole(side: Side, m: Mention) -> str | None:
+    """The pole a mention stands for; negated, the opposite one (None where the opposition
+    has a middle ground: "did not fall" is not "steady")."""
     pole = m.value[1]
     if side.negated(m.first):
+        if m.value[0] in lex_for(side.tokens[m.first]).graded:
+            return None
         return "b" if pole == "a" else "a"
     return pole
 
@@ -413,8 +439,9 @@ def number_conflict(a_text: str, b_text: str, ta: list[Token], tb: list[Token],
                 sum(f.kind == y.kind for f in lone_b) == 1
             if single or _same_context(ta, tb, x, y):
                 sa, sb = tuple(ta[x.first:x.last + 1]), tuple(tb[y.first:y.last + 1])
-                return Finding("number", f"the figures differ: “{_text(sa)}” against "
-                                         f"“{_text(sb)}”", sa, sb)
+                kind = "date" if x.kind in ("year", "date", "time") else "number"
+                return Finding(kind, f"the {'dates' if kind == 'date' else 'figures'} differ: "
+                                     f"“{_text(sa)}” against “{_text(sb)}”", sa, sb)
     return None
 
 

@@ -156,6 +156,7 @@ class Lexicon:
     place_preps: frozenset[str]
     attack: frozenset[str]
     poles: dict[str, tuple[tuple[str, str], ...]]  # form -> ((group, pole "a"|"b"), ...)
+    graded: frozenset[str]  # oppositions with a middle ground: negation does not flip them
     entities: dict[str, tuple[str, str, str | None]]  # form -> (id, type, within)
 
 
@@ -191,6 +192,7 @@ def lexicon(language: str) -> Lexicon:
         place_preps=_forms(words.get("place_prepositions", [])),
         attack=_forms(words.get("attack", [])),
         poles=poles,
+        graded=frozenset(g for g, sides in raw.get("opposites", {}).items() if sides.get("graded")),
         entities=entities,
     )
 
