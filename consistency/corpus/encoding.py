@@ -18,7 +18,7 @@ normalises them, and spans must still point into the text as written.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from consistency.errors import InputError
 
@@ -30,16 +30,22 @@ _BOMS = (
 _ARABIC_PAGES = ("cp1256", "iso-8859-6")
 # Signatures of common binary formats that scrapers leave beside text files.
 _MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x7fELF", b"\x1f\x8b")
-_TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+# Control characters (Unicode Cc) other than tab, newline, vertical tab, form feed and CR.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+_ARABIC_LETTER = re.compile("[\u0621-\u0652\u060c\u061b\u061f]")  # letters, harakat, ، ؛ ؟
+_LATIN_ACCENTED = re.compile("[\u00c0-\u024f]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 _MAX_CONTROL_SHARE = 0.05
+_SAMPLE_BYTES = 256 * 1024
 
 
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _is_control(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cc" and ch not in _TEXT_CONTROLS
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return len(pattern.findall(text))
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -55,44 +61,50 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _arabic_score(text: str) -> tuple[int, int]:
-    """(score, Arabic letters): letters won, minus the marks of a wrong code page."""
-    arabic = latin = control = other = 0
-    for ch in text:
-        code = ord(ch)
-        if code < 0x80:
-            control += _is_control(ch)
-        elif 0x0621 <= code <= 0x0652 or ch in "،؛؟":
-            arabic += 1
-        elif ch.isalpha():
-            latin += 1
-        elif unicodedata.category(ch) in ("Cc", "Co", "Cn"):
-            control += 1
-        else:
-            other += 1
-    score = arabic - latin - 2 * control - other
-    return score, arabic
+def _arabic_score(text: str) -> tuple[int, int, int]:
+    """(score, Arabic letters, non-ASCII characters) of one candidate decoding.
+
+    The score is Arabic letters won, minus the marks of a wrong code page: accented Latin
+    letters (cp1256 puts French letters where ISO-8859-6 has Arabic ones), control
+    characters (ISO-8859-6's C1 range) and other symbols.
+    """
+    arabic = _count(_ARABIC_LETTER, text)
+    non_ascii = _count(_NON_ASCII, text)
+    latin = _count(_LATIN_ACCENTED, text)
+    control = _count(_CONTROL, text)
+    other = non_ascii - arabic - latin - _count(_C1_CONTROL, text)
+    return arabic - latin - 2 * control - other, arabic, non_ascii
 
 
 def _arabic_page(data: bytes) -> str | None:
-    best: tuple[int, str] | None = None
+    """The text in the Arabic code page that reads `data` best, or None if neither does.
+
+    Pages are scored on the first bytes only (scoring is per character); the whole file is
+    then decoded with the winner, or the other page if the winner fails further on.
+    """
+    sample = data[:_SAMPLE_BYTES]
+    ranked: list[tuple[int, str]] = []
     for page in _ARABIC_PAGES:
         try:
-            text = data.decode(page)
+            text = sample.decode(page)
         except UnicodeDecodeError:
             continue
-        score, arabic = _arabic_score(text)
-        non_ascii = sum(1 for ch in text if ord(ch) >= 0x80)
+        score, arabic, non_ascii = _arabic_score(text)
         # Random high bytes also decode in cp1256; real Arabic text is nearly all letters.
-        if arabic and arabic >= 0.8 * non_ascii and (best is None or score > best[0]):
-            best = (score, text)
-    return best[1] if best else None
+        if arabic and arabic >= 0.8 * non_ascii:
+            ranked.append((-score, page))
+    for _, page in sorted(ranked):
+        try:
+            return data.decode(page)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _check_text(path: str, text: str) -> str:
     if not text.strip():
         raise InputError(path, "empty file (no text)")
-    controls = sum(1 for ch in text if _is_control(ch))
+    controls = _count(_CONTROL, text)
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise InputError(path, "binary file: mostly control characters, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n")

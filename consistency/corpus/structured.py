@@ -6,7 +6,8 @@
   each object starts.
 - `.csv`: a header row, then one document a row; a `text` column is required (header names
   are matched case-insensitively); the delimiter is `,`, `;`, tab or `|`, whichever splits the
-  header into a `text` column with the most columns. `line` is the row's first line.
+  header into a `text` column with the most columns; quoting is strict (a stray quote is
+  an error rather than a silently garbled text). `line` is the row's first line.
 
 Fields other than `id source source_type date language title text url` are ignored: scrapers
 add their own, and that is not a mistake in the file. Parser exceptions (JSON, CSV, nesting
@@ -94,6 +95,17 @@ def _documents_array(text: str, i: int) -> int | None:
     return None
 
 
+def _line_numbers(text: str, offsets: list[int]) -> list[int | None]:
+    """1-based line of each ascending offset, counting each stretch of text once."""
+    lines: list[int | None] = []
+    line, at = 1, 0
+    for offset in offsets:
+        line += text.count("\n", at, offset)
+        at = offset
+        lines.append(line)
+    return lines
+
+
 def read_json(text: str, place: Place, stem: str) -> list[Document]:
     try:
         data = json.loads(text)
@@ -111,7 +123,7 @@ def read_json(text: str, place: Place, stem: str) -> list[Document]:
     if starts is None or len(starts) != len(items):
         lines: list[int | None] = [None] * len(items)
     else:
-        lines = [text.count("\n", 0, s) + 1 for s in starts]
+        lines = _line_numbers(text, starts)
     return _documents(list(zip(items, lines)), place, stem)
 
 
@@ -126,7 +138,7 @@ def _delimiter(header_line: str) -> str:
 def read_csv(text: str, place: Place, stem: str) -> list[Document]:
     # A long article is one field; the csv module's default cap (128 KiB) would reject it.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]), strict=True)
     rows: list[tuple[object, int | None]] = []
     try:
         header = [name.strip().lower() for name in next(reader)]
