@@ -21,7 +21,7 @@ from consistency.extract.claims import extract_claims
 from consistency.extract.doctext import DocText
 from consistency.group.aspects import assign_aspects
 from consistency.group.events import group_events
-from consistency.group.timing import is_other_incident
+from consistency.group.timing import other_incident_claims
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
 
 Progress = Callable[[str, int, int], None]
@@ -80,7 +80,7 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
     progress("embed", len(leads) + len(claims), len(leads) + len(claims))
     doc_vectors, claim_vectors = vectors[: len(leads)], vectors[len(leads) :]
 
-    other = {c.id for c in claims if is_other_incident(c, docs[c.document_id], texts[c.document_id], settings.event_window_days)}
+    other = other_incident_claims(claims, docs, texts, settings.event_window_days)
     grouping = group_events(
         documents, claims, doc_vectors, claim_vectors, other,
         thresholds["same_event"], thresholds["same_aspect"], settings.event_window_days,

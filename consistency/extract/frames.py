@@ -47,10 +47,13 @@ def _token_gap(doc: DocText, a_end: int, b_start: int) -> int:
 def agents(doc: DocText, span: tuple[int, int]) -> list[Hit]:
     """Actor names of the agent table, minus "Iran-backed"-style modifiers."""
     out = []
+    modifiers = _hits(doc, "modifier_markers", span, "words")
     for h in _hits(doc, "perpetrator_agents", span):
         nxt = doc.norm[h.end : h.end + 1]
         if nxt == "-" and not doc.norm[h.end : h.end + 5].startswith("-led"):
             continue
+        if any(m.end <= h.start and _token_gap(doc, m.end, h.start) <= 1 for m in modifiers):
+            continue  # "the coalition led by the United States": the coalition is the actor
         out.append(h)
     return out
 
@@ -75,9 +78,17 @@ def perpetrators(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     return _dedupe(out)
 
 
-def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue], frames: list[FacetValue]) -> list[FacetValue]:
+# Cues by which a speaker owns or pins the act on a named party ("confirmed U.S. forces
+# carried out", "أعلن ... تنفيذ"), as lemmas of the attribution lexicons.
+ACKNOWLEDGING_CUES = frozenset({"confirm", "acknowledge", "claim", "announce", "blame", "accuse",
+                                "أكد", "أعلن", "اعترف", "تبنى", "اتهم", "حمّل"})
+
+
+def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue], frames: list[FacetValue],
+                   cue: str | None = None) -> list[FacetValue]:
     """Who is held responsible: actors near a blame cue, or the named perpetrator of a claim
-    that condemns or defends the act ("heinous American aggression", "a U.S. self-defense strike")."""
+    that condemns or defends the act ("heinous American aggression", "a U.S. self-defense strike")
+    or whose speaker confirms who did it ("a U.S. official confirmed the U.S. military carried it out")."""
     out = []
     cues = _hits(doc, "responsibility", span, "cues")
     named = [h for h in agents(doc, span)]
@@ -92,7 +103,7 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
                 out.append(_value(doc, h, f"not {a.label}"))
     for h in _hits(doc, "responsibility", span, "undetermined"):
         out.append(_value(doc, h, "undetermined"))
-    if not out and frames:
+    if not out and (frames or cue in ACKNOWLEDGING_CUES):
         out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
     return _dedupe(out)
 

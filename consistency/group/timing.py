@@ -62,3 +62,32 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
         if abs((ref - day).days) > window_days:
             return True
     return False
+
+
+def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText], window_days: int) -> set[str]:
+    """Ids of claims about another incident. A speaker who recalls another incident goes on
+    about it in the claims that follow ("Austin said a week earlier ... He added ..."), until
+    the document turns to someone else."""
+    out: set[str] = set()
+    recent: list[Claim] = []  # the last claims of the current document
+    for claim in claims:
+        if recent and recent[-1].document_id != claim.document_id:
+            recent = []
+        doc = documents[claim.document_id]
+        if is_other_incident(claim, doc, texts[claim.document_id], window_days):
+            out.add(claim.id)
+        elif claim.speaker is not None and any(p.id in out and _same_speaker(claim, p) for p in recent[-2:]):
+            out.add(claim.id)
+        recent.append(claim)
+    return out
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    """The same actor, or one speaker's words within the other's ("the defence secretary" /
+    "the defence secretary Lloyd Austin")."""
+    if a.actor_id == b.actor_id:
+        return True
+    if not a.speaker or not b.speaker:
+        return False
+    x, y = normalize(a.speaker).text.strip(), normalize(b.speaker).text.strip()
+    return len(min(x, y, key=len)) >= 6 and (x in y or y in x)
