@@ -79,7 +79,7 @@ def find_mentions(tokens: list[Token], table: str) -> list[Mention]:
             if i + n <= len(tokens) and all(t.arabic == tokens[i].arabic for t in tokens[i:i + n]):
                 lex = lex_for(tokens[i])
                 tail = " ".join(t.norm for t in tokens[i + 1:i + n])
-                for head in sorted(tokens[i].stems | {tokens[i].norm}):
+                for head in tokens[i].forms:
                     value = getattr(lex, table).get(f"{head} {tail}")
                     if value is not None:
                         hit = Mention(i, i + n - 1, value)
@@ -419,6 +419,14 @@ def _digit_kind(t: Token, value: float, text: str) -> str:
     return "year" if len(t.norm) == 4 and 1900 <= value <= 2100 else "count"
 
 
+# kinds the number parser may tell apart only by context ("aged 50" / "50 years")
+_SAME_KIND = {"age": "duration"}
+
+
+def _comparable(x: Figure, y: Figure) -> bool:
+    return _SAME_KIND.get(x.kind, x.kind) == _SAME_KIND.get(y.kind, y.kind)
+
+
 def _overlap(x: Figure, y: Figure) -> bool:
     xh = float("inf") if x.high is None else x.high
     yh = float("inf") if y.high is None else y.high
@@ -429,14 +437,14 @@ def number_conflict(a_text: str, b_text: str, ta: list[Token], tb: list[Token],
                     lang_a: str, lang_b: str) -> Finding | None:
     """Figures of one kind, about the same thing, whose ranges do not overlap."""
     fa, fb = figures(a_text, ta, lang_a), figures(b_text, tb, lang_b)
-    lone_a = [x for x in fa if not any(x.kind == y.kind and _overlap(x, y) for y in fb)]
-    lone_b = [y for y in fb if not any(x.kind == y.kind and _overlap(x, y) for x in fa)]
+    lone_a = [x for x in fa if not any(_comparable(x, y) and _overlap(x, y) for y in fb)]
+    lone_b = [y for y in fb if not any(_comparable(x, y) and _overlap(x, y) for x in fa)]
     for x in lone_a:
         for y in lone_b:
-            if x.kind != y.kind:
+            if not _comparable(x, y):
                 continue
-            single = sum(f.kind == x.kind for f in lone_a) == 1 and \
-                sum(f.kind == y.kind for f in lone_b) == 1
+            single = sum(_comparable(f, x) for f in lone_a) == 1 and \
+                sum(_comparable(f, y) for f in lone_b) == 1
             if single or _same_context(ta, tb, x, y):
                 sa, sb = tuple(ta[x.first:x.last + 1]), tuple(tb[y.first:y.last + 1])
                 kind = "date" if x.kind in ("year", "date", "time") else "number"

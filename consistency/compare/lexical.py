@@ -42,7 +42,16 @@ class Token:
     text: str
     index: int
     arabic: bool
-    stems: frozenset[str] = field(compare=False)
+    forms: tuple[str, ...] = field(compare=False)  # candidate stems, least transformed first
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return _as_set(self.forms)
+
+
+@lru_cache(maxsize=65536)
+def _as_set(forms: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(forms)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -91,52 +100,53 @@ _AR_SUFFIXES1 = ("ه", "ي", "ت", "ا")
 
 
 @lru_cache(maxsize=65536)
-def stems_ar(word: str) -> frozenset[str]:
-    """Candidate stems of a normalised Arabic word (every one at least 2 letters long)."""
-    forms = {word}
+def stems_ar(word: str) -> tuple[str, ...]:
+    """Candidate stems of a normalised Arabic word, the least transformed first (each at
+    least 2 letters long): the lexicon takes the first one it knows."""
+    forms = {word: None}  # a dict keeps the order in which forms were derived
     if len(word) > 3 and word[0] in "وف":  # conjunction wa-/fa-
-        forms.add(word[1:])
+        forms[word[1:]] = None
     for f in list(forms):
         for p in _AR_PROCLITICS:
             if f.startswith(p) and len(f) - len(p) >= 2:
-                forms.add(f[len(p):])
+                forms[f[len(p):]] = None
                 break
         if len(f) >= 4 and f[0] in "بلكس":  # bi-, li-, ka- and the future sa- (لليبيا → ليبيا)
-            forms.add(f[1:])
+            forms[f[1:]] = None
     for f in list(forms):
-        for s in _AR_SUFFIXES2:
-            if f.endswith(s) and len(f) - 2 >= 3:
-                forms.add(f[:-2])
+        for suffix in _AR_SUFFIXES2:
+            if f.endswith(suffix) and len(f) - 2 >= 3:
+                forms[f[:-2]] = None
         if f[-1] in _AR_SUFFIXES1 and len(f) - 1 >= 3:
-            forms.add(f[:-1])
+            forms[f[:-1]] = None
     for f in list(forms):
         # imperfect verbs: yaftaʿil → iftaʿal, yuʾajjil → ʾajjal, yahbiṭ → habaṭ
         if len(f) >= 4 and f[0] in "يتن":
-            forms.add(f[1:])
-            forms.add("ا" + f[1:])
+            forms[f[1:]] = None
+            forms["ا" + f[1:]] = None
         elif len(f) == 3 and f[0] in "يت":  # hollow and doubled verbs: يقر → اقر
-            forms.add("ا" + f[1:])
+            forms["ا" + f[1:]] = None
     for f in list(forms):
         # verbal nouns with a long vowel before the last radical: irtifāʿ → irtafaʿ, hubūṭ → habaṭ
         if len(f) >= 4 and f[-2] in "اوي":
-            forms.add(f[:-2] + f[-1])
-    return frozenset(f for f in forms if len(f) >= 2)
+            forms[f[:-2] + f[-1]] = None
+    return tuple(f for f in forms if len(f) >= 2)
 
 
 @lru_cache(maxsize=65536)
-def stems_en(word: str) -> frozenset[str]:
+def stems_en(word: str) -> tuple[str, ...]:
     """Candidate stems of a lowercased English word: the word, minus -s/-es/-ed/-ing/-ly."""
     if word.endswith(("n't", "n’t")):
-        return frozenset({word, "not"})
-    forms = {word}
+        return (word, "not")
+    forms = {word: None}
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                          ("ing", ""), ("ing", "e"), ("ly", ""), ("ment", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)] + repl
-            forms.add(base)
+            forms[base] = None
             if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "ls":  # stopped → stop
-                forms.add(base[:-1])
-    return frozenset(forms)
+                forms[base[:-1]] = None
+    return tuple(forms)
 
 
 # --- lexicons --------------------------------------------------------------------------------
@@ -205,7 +215,7 @@ def lookup(token: Token, table) -> str | None:
     """The lexicon form a token stands for (its own form first, then its stems), or None."""
     if token.norm in table:
         return token.norm
-    for stem in sorted(token.stems, key=lambda s: (-len(s), s)):
+    for stem in token.forms:
         if stem in table:
             return stem
     return None
