@@ -64,46 +64,51 @@ class Phrases:
                 if len(tok) > len(p) + 1 and tok.startswith(p):
                     yield tok[len(p) :]
 
-    def _same_first(self, tok: str, want: str) -> bool:
-        return tok == want or want in self._stems(tok)
+    def _skip(self, tok: str, want: str) -> int | None:
+        """Characters of proclitic before ``want`` in ``tok``, or None if it is not ``want``."""
+        if tok == want:
+            return 0
+        return len(tok) - len(want) if want in self._stems(tok) else None
 
-    def _from(self, toks: list[str], i: int, stem: str):
+    def _from(self, toks: list[str], i: int, stem: str, skip: int):
         for phrase, value in self.by_first.get(stem, ()):
             n = len(phrase)
             if n == 1 or tuple(toks[i + 1 : i + n]) == phrase[1:]:
-                return n, value
+                return n, value, skip
         return None
 
     def at(self, toks: list[str], i: int) -> tuple[int, object] | None:
-        """Longest phrase starting at token ``i``: (number of tokens, value)."""
+        """Longest phrase starting at token ``i``: (number of tokens, value, proclitic length)."""
         if i >= len(toks):
             return None
         tok = toks[i]
-        hit = self._from(toks, i, tok) if tok in self.by_first else None
+        hit = self._from(toks, i, tok, 0) if tok in self.by_first else None
         if hit is None and self.proclitics:
             for stem in self._stems(tok):
                 if stem in self.by_first:
-                    hit = self._from(toks, i, stem)
+                    hit = self._from(toks, i, stem, len(tok) - len(stem))
                     if hit:
                         break
         return hit
 
     def before(self, toks: list[str], i: int) -> tuple[int, object] | None:
-        """Longest phrase ending just before token ``i``: (number of tokens, value)."""
+        """Longest phrase ending just before token ``i``: (number of tokens, value, characters
+        of proclitic on its first token)."""
         if i <= 0:
             return None
         last = toks[i - 1]
         for phrase, value in self.by_last.get(last, ()):
             n = len(phrase)
             if n == 1:
-                return 1, value
-            if (i - n >= 0 and tuple(toks[i - n + 1 : i - 1]) == phrase[1:-1]
-                    and self._same_first(toks[i - n], phrase[0])):
-                return n, value
+                return 1, value, 0
+            if i - n >= 0 and tuple(toks[i - n + 1 : i - 1]) == phrase[1:-1]:
+                skip = self._skip(toks[i - n], phrase[0])
+                if skip is not None:
+                    return n, value, skip
         for stem in self._stems(last):  # a one-token phrase with a proclitic ("بنحو")
             for phrase, value in self.by_last.get(stem, ()):
                 if len(phrase) == 1:
-                    return 1, value
+                    return 1, value, len(last) - len(stem)
         return None
 
     def __contains__(self, tok: str) -> bool:

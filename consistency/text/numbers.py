@@ -132,8 +132,9 @@ def _apply(lex: Lexicon, qualifier: str, p: Parsed) -> tuple[float, float | None
         return p.low, (None if qualifier in ("at_least", "more_than") else p.high)
     rule = lex.common["qualifiers"][qualifier]
     v = p.value
-    low = v * rule["low"] + rule.get("add", 0)
-    high = v * rule["high"] + rule.get("high_add", 0) if "high" in rule else None
+    # round(…, 6): 50 * 1.1 is 55.000000000000007 in floating point, which must not ceil to 56
+    low = round(v * rule["low"], 6) + rule.get("add", 0)
+    high = round(v * rule["high"], 6) + rule.get("high_add", 0) if "high" in rule else None
     if v == int(v):
         low = float(math.floor(low))
         high = float(math.ceil(high)) if high is not None else None
@@ -146,8 +147,10 @@ def _mention(ctx: Context, p: Parsed, norm, original: str) -> tuple[NumberMentio
     end = q.j if q else p.j
     hit = ctx.before("qual_before", first)
     qualifier = hit[1] if hit else None
+    skip = p.skip if first == p.i else 0
     if hit:
         first -= hit[0]
+        skip = hit[2]
     after = _qualifier_after(ctx, end)
     qualifier = qualifier or after
     kind, end, value_override = classify(ctx, p, first, end, bool(qualifier))
@@ -164,7 +167,7 @@ def _mention(ctx: Context, p: Parsed, norm, original: str) -> tuple[NumberMentio
         low, high, value, name = p.low, p.high, p.value, p.qualifier
     if value_override is not None:
         low = high = value = value_override
-    nstart = ctx.starts[first] + (p.skip if first == p.i else 0)
+    nstart = ctx.starts[first] + skip
     ostart, oend = norm.span(nstart, ctx.ends[end - 1])
     mention = NumberMention(ostart, oend, float(low), None if high is None else float(high), name,
                             original[ostart:oend], kind, None if value is None else float(value))

@@ -86,7 +86,7 @@ def _digits(lex: Lexicon, toks: list[str], i: int) -> Parsed:
 
 
 def _vague(lex: Lexicon, toks: list[str], i: int, hit, skip: int) -> Parsed:
-    n, entry = hit
+    n, entry = hit[0], hit[1]
     low, high, value = float(entry["low"]), float(entry["high"]), float(entry["value"])
     words = (toks[i][skip:],) + tuple(toks[i + 1 : i + n])
     j = i + n
