@@ -176,7 +176,7 @@ def lexicon(language: str) -> Lexicon:
     for name in ("months", "year_followers", "duration_units", "glued_ok_after"):
         lex.sets[name] = _norm_set(kinds.get(name, []))
     # One lookup per side of a figure; the first list naming a phrase decides its kind.
-    for side, names in (("before", ("time", "year", "id", "age", "money")),
+    for side, names in (("before", ("time", "year", "id", "age", "money", "duration")),
                         ("after", ("time", "percent", "money", "age", "year", "duration", "measure"))):
         cues: dict[str, str] = {}
         for name in names:

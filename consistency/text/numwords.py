@@ -198,7 +198,10 @@ def _arabic(lex: Lexicon, toks: list[str], i: int, stem: str, skip: int) -> Pars
     if stem in lex.words["ordinals"]:
         if i > 0 and toks[i - 1] in lex.sets["ordinal_not_after"]:
             return None  # تشرين الأول is a month
-        return _exact(i, i + 1, float(lex.words["ordinals"][stem]), "ordinal", skip)
+        value = lex.words["ordinals"][stem]
+        if 2 <= value <= 9 and i + 1 < len(toks) and toks[i + 1] in lex.sets["teen_tails"]:
+            return _exact(i, i + 2, float(value + 10), "ordinal", skip)  # الثاني عشر: 12th
+        return _exact(i, i + 1, float(value), "ordinal", skip)
     n = len(toks)
     total = current = 0
     last = None
