@@ -1,6 +1,7 @@
 """docs/ci.md followed literally: its `sh` blocks, run in order in a fresh directory, give a
 working gate. A block preceded by `<!-- exit N -->` must exit with N (else 0); each
-`<!-- output has: TEXT -->` before it names text its output must contain.
+`<!-- output has: TEXT -->` before it names text its output must contain; a `text` block right
+after it is its exact output.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def test_the_pre_commit_hook_runs_the_gate():
     assert hook["entry"] == "consistency check" and hook["pass_filenames"] is False
 
 
+@pytest.mark.slow
 def test_following_the_doc_gives_a_working_gate(tmp_path):
     reason = _pipeline_unavailable()
     if reason:
@@ -80,7 +82,10 @@ def test_following_the_doc_gives_a_working_gate(tmp_path):
                GIT_COMMITTER_NAME="Desk", GIT_COMMITTER_EMAIL="desk@example.org")
     work = tmp_path / "claims"
     work.mkdir()
-    for n, step in enumerate(blocks("sh"), 1):
+    every = blocks()
+    for n, step in enumerate(every, 1):
+        if step["info"] != "sh":
+            continue
         run = subprocess.run(["bash", "-e", "-c", step["body"]], cwd=work, env=env,
                              capture_output=True, text=True, timeout=300)
         output = run.stdout + run.stderr
@@ -88,3 +93,17 @@ def test_following_the_doc_gives_a_working_gate(tmp_path):
         assert "Traceback" not in output, f"step {n}:\n{output}"
         for text in step["has"]:
             assert text in output, f"step {n} should print {text!r}:\n{output}"
+        shown = every[n] if n < len(every) else None
+        if shown is not None and shown["info"] == "text":
+            assert run.stdout == shown["body"], f"the output shown after step {n} is not what it prints:\n{run.stdout}"
+
+
+def test_the_toml_examples_are_valid_settings(tmp_path):
+    from consistency.config import read_config_file
+
+    examples = blocks("toml")
+    assert examples
+    for n, block in enumerate(examples):
+        path = tmp_path / f"example-{n}.toml"
+        path.write_text(block["body"], encoding="utf-8")
+        read_config_file(path)

@@ -26,6 +26,7 @@ class Location:
     end_line: int | None
     end_column: int | None
     quote: str
+    context: str = ""  # the claim's sentence, when the quote is only part of it (a figure)
 
 
 class Locator:
@@ -38,15 +39,21 @@ class Locator:
 
     def side(self, side: Side) -> list[Location]:
         """One location per quote of `side` (its claims' spans when it carries no quotes)."""
-        spans = [(q.document_id, q.span, q.text) for q in side.quotes]
+        spans = [(q.document_id, q.span, q.text, self._context(q.claim_id, q.text)) for q in side.quotes]
         if not spans:
             for claim_id in side.claim_ids:
                 claim = self.claims.get(claim_id)
                 if claim is not None:
-                    spans.append((claim.document_id, claim.span, claim.text))
+                    spans.append((claim.document_id, claim.span, claim.text, ""))
         if not spans:
-            spans = [(doc_id, None, "") for doc_id in side.document_ids]
-        return [self._locate(doc_id, span, quote) for doc_id, span, quote in spans]
+            spans = [(doc_id, None, "", "") for doc_id in side.document_ids]
+        return [self._locate(*span) for span in spans]
+
+    def _context(self, claim_id: str, quote: str) -> str:
+        claim = self.claims.get(claim_id)
+        if claim is None or " ".join(claim.text.split()) == " ".join(quote.split()):
+            return ""
+        return claim.text
 
     def path_of(self, document: Document | None) -> str | None:
         if document is None or document.path is None:
@@ -60,20 +67,20 @@ class Locator:
         joined = posixpath.normpath(posixpath.join(PurePath(root).as_posix(), document.path))
         return joined.removeprefix("./")
 
-    def _locate(self, doc_id: str, span: tuple[int, int] | None, quote: str) -> Location:
+    def _locate(self, doc_id: str, span: tuple[int, int] | None, quote: str, context: str) -> Location:
         document = self.documents.get(doc_id)
         path = self.path_of(document)
         if document is None or span is None:
             line = (document.text_line or document.line) if document is not None else None
-            return Location(doc_id, path, line, None, None, None, quote)
+            return Location(doc_id, path, line, None, None, None, quote, context)
         first = document.text_line or document.line or 1
         if document.path and PurePath(document.path).suffix.lower() in _RECORD_SUFFIXES:
             line = document.line or first
-            return Location(doc_id, path, line, None, None, None, quote)
+            return Location(doc_id, path, line, None, None, None, quote, context)
         start, end = span
         line, column = _line_column(document.text, start, first)
         end_line, end_column = _line_column(document.text, end, first)
-        return Location(doc_id, path, line, column, end_line, end_column, quote)
+        return Location(doc_id, path, line, column, end_line, end_column, quote, context)
 
 
 def _line_column(text: str, offset: int, first_line: int) -> tuple[int, int]:

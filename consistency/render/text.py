@@ -22,8 +22,8 @@ def render_text(result: CheckResult) -> str:
     locator = Locator(report, result.corpus)
     sources = {d.id: d.source for d in report.documents}
     lines = [
-        f"consistency check: {result.corpus} ({len(report.documents)} documents, "
-        f"{len(report.discrepancies)} discrepancies)"
+        f"consistency check: {result.corpus} ({_plural(len(report.documents), 'document', 'documents')}, "
+        f"{_plural(len(report.discrepancies), 'discrepancy', 'discrepancies')})"
     ]
     if result.baseline_file:
         lines.append(f"baseline: {result.baseline_file}")
@@ -67,11 +67,20 @@ def _finding_block(finding: Finding, locator: Locator, sources: dict[str, str | 
             where = loc.path or loc.document_id
             if loc.line is not None:
                 where += f":{loc.line}" + (f":{loc.column}" if loc.column is not None else "")
-            quote = _one_line(loc.quote)
-            if len(quote) > _QUOTE_MAX:
-                quote = quote[: _QUOTE_MAX - 1] + "…"
+            quote = _clip(loc.quote)
             lines.append(f"    {where} \"{quote}\"" if quote else f"    {where}")
+            if loc.context:
+                lines.append(f"      in \"{_clip(loc.context)}\"")
     return lines
+
+
+def _clip(text: str) -> str:
+    text = _one_line(text)
+    return text if len(text) <= _QUOTE_MAX else text[: _QUOTE_MAX - 1] + "…"
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def _verdict(result: CheckResult) -> str:
