@@ -27,17 +27,6 @@ _CLOSE_Q = "”\"’»"
 _APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
                 "himself", "herself", "itself", "which", "according", "in", "citing", "quoted"}
 _PREPS = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "about"}
-_SPEAKER_NOUNS = {"nominee", "candidate", "chairman", "chairwoman", "secretary", "leader", "senator",
-                  "governor", "mayor", "ambassador", "envoy", "adviser", "advisor", "founder", "ceo",
-                  "author", "analyst", "economist", "professor", "researcher", "lawyer", "attorney",
-                  "general", "colonel", "captain", "lieutenant", "sheikh", "cleric", "imam", "judge",
-"ministry", "army", "military", "police", "government", "office", "group",
-                  "movement", "agency", "forces", "force", "council", "committee", "department",
-                  "authority", "authorities", "militia", "faction", "statement", "report",
-                  "poll", "survey", "study", "data", "analysis", "campaign", "spokesman",
-                  "spokeswoman", "spokesperson", "president", "minister", "commission", "court",
-                  "prosecutors", "investigators", "experts", "observers", "critics", "residents",
-                  "hospital", "doctors", "medics", "paramedics", "coalition", "embassy"}
 
 
 @dataclass
@@ -84,7 +73,8 @@ class _Lex:
         self.impersonal = cues["impersonal"]["patterns"]
         self.dashes = cues["punctuation"]["dashes"]
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
-        self.heads = self.anon_heads | _SPEAKER_NOUNS | set(self.descriptions)
+        self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
+        _PLURAL_HEADS.update(h for h in self.heads if h.endswith("s") and not h.endswith("ss"))
 
 
 _LEX_CACHE: dict[int, _Lex] = {}
@@ -133,11 +123,16 @@ def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
             nxt = toks[k - 1] if k > 0 else None
             if not taken or nxt is None or not nxt.word or nxt.low in lex.stop or nxt.low in lex.dets:
                 return k + 1, j, True
-        if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) \
+        attach = t.low in _PREPS and k > 0 and (toks[k - 1].low in lex.heads or toks[k - 1].low in lex.roles)
+        if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) and not attach \
                 and t.low not in lex.heads and t.low not in lex.roles and t.low not in lex.dets \
                 and t.low not in {"and", "of", "for", "s"}:
             return k + 1, j, False  # "During the debate Trump said": the name is the speaker
         taken += 1
+        if t.low in lex.dets and k > 1 and toks[k - 1].low in _PREPS \
+                and (toks[k - 2].low in lex.heads or toks[k - 2].low in lex.roles) and taken < 8:
+            k -= 1  # "a source in the interior ministry": the phrase goes on past "in the"
+            continue
         if t.low in lex.dets or taken >= 9:
             at_boundary = k == 0 or not toks[k - 1].word or toks[k - 1].low in {"and", "but", "while", "as"}
             return k, j, at_boundary
@@ -218,8 +213,13 @@ _ORG = {"ministry", "army", "military", "government", "office", "group", "moveme
         "company", "administration", "presidency", "statement", "report", "poll", "survey", "study"}
 
 
+_PLURAL_HEADS: set[str] = set()
+
+
 def _kind(words: list[str]) -> str:
     low = [w.lower() for w in words]
+    if low and low[-1] in _PLURAL_HEADS:
+        return "plural"
     if any(w in _ORG for w in low) and not any(w in {"spokesman", "spokeswoman", "spokesperson",
                                                      "minister", "official", "source"} for w in low):
         return "org"
@@ -239,9 +239,10 @@ class _Cand:
         self.role: str | None = None
         self.content: Span | None = None
         self.mention: Span | None = None
+        self.listener: Span | None = None  # "told reporters": not a channel, not content
 
     def frame(self) -> Span:
-        spans = [s for s in (self.cue_span, self.speaker, self.via) if s]
+        spans = [s for s in (self.cue_span, self.speaker, self.via, self.listener) if s]
         return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
@@ -309,6 +310,8 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             return None
     if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
         return None  # passive or infinitive: "was denied entry", "refused to say"
+    if lemma == "oppose" and nxt is not None and nxt.low == "to":
+        return None  # "declined to comment", "refused to say": no claim
     c = _Cand(lemma, (t.start, t.end))
     if j >= 0 and toks[j].low == "and" and cands and cands[-1].speaker and cands[-1].speaker[1] <= t.start:
         # "X acknowledged the operation and said ...": the same subject
@@ -330,7 +333,8 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
     elif j >= 1 and toks[j].text == ",":
         # "X, the defence ministry spokesman, said"
         k = j - 1
-        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25 and toks[k].low not in lex.verbs:
+        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25 \
+                and (toks[k].low not in lex.verbs or toks[k].low.endswith("ing") or toks[k].cap):
             k -= 1
         if k >= 1 and toks[k].text == "," and k + 1 < j:
             first = toks[k + 1]
@@ -365,8 +369,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             return None
     if lemma == "tell" and nxt is not None:
         e = scan_right(toks, i + 1, lex)
-        if e > i + 1 and _outletish(text[toks[i + 1].start:toks[e - 1].end], lex):
-            c.via = _span(toks, i + 1, e)
+        if e > i + 1:
+            c.listener = _span(toks, i + 1, e)
+            if _outletish(text[toks[i + 1].start:toks[e - 1].end], lex):
+                c.via = c.listener
     return c
 
 
@@ -405,6 +411,13 @@ def _platform(text: str, sent: Span, lex: _Lex) -> Span | None:
     return None
 
 
+# what may stand between a cue and its content: a form ("in a statement on X"), a time, "that"
+_FORM = re.compile(r"(?:(?:in|during|at|on|via|through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w'’-]+\s+){0,3}?"
+                   r"(?:statement|interview|post|video|speech|letter|briefing|conference|message|address|"
+                   r"remarks|comments|tweet|account|channel|page)(?:\s+(?:on|to|with)\s+[\w.'’-]+(?:\s+[A-Z][\w.-]*)?)?"
+                   r"\s*,?\s*)?(?:(?:on|late|early)\s+\w+day\s*,?\s*)?(?:that\s+)?", re.I)
+
+
 def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[Span]) -> Span:
     f0, f1 = c.frame()
     # a quotation right before the frame ('"...," he said') or right after ('said: "..."')
@@ -419,8 +432,9 @@ def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[S
     lo = max([e for s, e in others if e <= f0] + [sent[0]])
     hi = min([s for s, e in others if s >= f1] + [sent[1]])
     a0, a1 = trim(text, f1, hi)
-    if text[a0:a0 + 5].lower() == "that ":
-        a0 += 5
+    m = _FORM.match(text, a0, a1)
+    if m:
+        a0 = m.end()
     b0, b1 = trim(text, lo, f0)
     if len(text[a0:a1].split()) >= 3:
         return a0, a1
