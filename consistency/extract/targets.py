@@ -35,7 +35,12 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
 
 
 def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
-    return _dedupe([_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)])
+    out = [_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)]
+    verbs = _hits(doc, "denial_verbs", span, "words")
+    for topic in _hits(doc, "denial_topics", span):
+        if any(v.end <= topic.start and _token_gap(doc, v.end, topic.start) <= 4 for v in verbs):
+            out.append(_value(doc, topic, topic.label, subject=topic.label))
+    return _dedupe(out)
 
 
 def mentions(doc: DocText, span: tuple[int, int], table: str) -> list[FacetValue]:
