@@ -101,3 +101,18 @@ def test_undecodable_names_line_and_offset():
         decode_bytes("bad.txt", data)
     assert caught.value.line == 3
     assert "offset 18" in str(caught.value)
+
+
+@pytest.mark.parametrize("codec", ["utf-32", "utf-32-be"])
+def test_utf32_with_bom(codec):
+    data = ARABIC.encode(codec) if codec == "utf-32" else codecs.BOM_UTF32_BE + ARABIC.encode(codec)
+    assert decode_bytes("x.txt", data) == ARABIC
+
+
+def test_nuls_on_one_parity_that_are_not_text_are_binary():
+    # One NUL at an even offset, so UTF-16-BE is a candidate; the other pairs decode to
+    # private-use and Hangul characters, which is not what a BOM-less corpus file holds.
+    data = b"\x00A" + b"\xe8\xb1\xd5\x93" * 50
+    assert data.decode("utf-16-be")[1:3] == "\ue8b1\ud593"
+    with pytest.raises(InputError, match="not UTF-16 text either"):
+        decode_bytes("x.txt", data)

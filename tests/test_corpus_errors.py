@@ -137,3 +137,14 @@ def test_skip_bad_oversized_file(tmp_path):
     corpus = load_corpus(tmp_path, skip_bad=True, max_bytes=1000)
     assert [d.id for d in corpus.documents] == ["small"]
     assert "over the limit" in corpus.skipped[0].reason
+
+
+def test_a_fifo_named_like_a_corpus_file_is_not_read(tmp_path):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs on this system")
+    write(tmp_path / "good.txt", BODY)
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert "not a regular file" in str(error_of(tmp_path))
+    assert [s.path for s in load_corpus(tmp_path, skip_bad=True).skipped] == ["pipe.txt"]

@@ -189,3 +189,21 @@ def test_slugify_arabic_is_stable_and_distinct():
     assert a == slugify("تقرير-بغداد") and a != b
     assert a.startswith("doc-") and set(a) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
     assert slugify("report-بغداد").startswith("report-")
+
+
+def test_lead_paragraph_after_date_is_not_a_title(tmp_path):
+    lead = "Firefighters from three districts worked through the night to stop the blaze at the depot from spreading to the houses nearby, the official said."
+    doc = one(write(tmp_path / "a.txt", f"12 March 2023\n{lead}\n\n{EN_BODY}"))
+    assert (doc.date, doc.title, doc.text_line) == ("2023-03-12", None, 2)
+    assert doc.text.startswith(lead)
+
+
+@pytest.mark.parametrize(("given", "code"), [("AR", "ar"), ("ar-IQ", "ar"), ("en_US", "en"), ("Arabic", "ar"), ("fr", "fr")])
+def test_language_field_is_a_short_code(tmp_path, given, code):
+    doc = one(write(tmp_path / "a.jsonl", json.dumps({"text": EN_BODY, "language": given}) + "\n"))
+    assert doc.language == code
+
+
+def test_record_text_line_endings_are_normalised(tmp_path):
+    doc = one(write(tmp_path / "a.json", json.dumps({"text": "one\r\ntwo\rthree"})))
+    assert doc.text == "one\ntwo\nthree"

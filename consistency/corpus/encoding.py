@@ -1,9 +1,10 @@
 """Bytes of a corpus file to text: which encoding, and whether it is text at all.
 
 Order of decisions (first that applies):
-1. a byte-order mark: UTF-8, UTF-16 LE or UTF-16 BE;
+1. a byte-order mark: UTF-8, UTF-16 LE/BE (or UTF-32 LE/BE);
 2. NUL bytes: UTF-16 without a BOM when the NULs fall on one parity of byte positions (the
-   high byte of ASCII characters, spaces and newlines), otherwise a binary file;
+   high byte of ASCII characters, spaces and newlines) and the result is Latin or Arabic
+   script text; otherwise a binary file (other scripts in UTF-16 need their BOM);
 3. strict UTF-8;
 4. the legacy Arabic code pages cp1256 and ISO-8859-6: each candidate is decoded and scored
    by Arabic letters won minus Latin accented letters and control characters (the signs of
@@ -22,7 +23,9 @@ import re
 
 from consistency.errors import InputError
 
-_BOMS = (
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
@@ -36,6 +39,8 @@ _C1_CONTROL = re.compile("[\x80-\x9f]")
 _ARABIC_LETTER = re.compile("[\u0621-\u0652\u060c\u061b\u061f]")  # letters, harakat, ، ؛ ؟
 _LATIN_ACCENTED = re.compile("[\u00c0-\u024f]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+# What UTF-16 text without a BOM is expected to hold: Latin, Arabic, general punctuation.
+_USUAL = re.compile("[\x00-\u024f\u0600-\u06ff\u0750-\u077f\u2000-\u206f\ufb50-\ufdff\ufe70-\ufeff]")
 _MAX_CONTROL_SHARE = 0.05
 _SAMPLE_BYTES = 256 * 1024
 
@@ -134,8 +139,9 @@ def decode_bytes(path: str, data: bytes) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             raise InputError(path, "binary file: NUL bytes and not valid UTF-16") from None
-        if "\x00" in text:
-            raise InputError(path, "binary file: NUL characters in the text")
+        # Binary data can have NULs on one parity too; guessed UTF-16 must read as usual text.
+        if "\x00" in text or _count(_USUAL, text) < 0.9 * len(text):
+            raise InputError(path, "binary file: NUL bytes, and not UTF-16 text either")
         return _check_text(path, text)
     try:
         return _check_text(path, data.decode("utf-8"))

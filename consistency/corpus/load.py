@@ -66,6 +66,8 @@ def _folder_files(folder: Path) -> list[PurePosixPath]:
 
 def _read_file(file: Path, shown: str, rel: str, max_bytes: int) -> list[Document]:
     try:
+        if not file.is_file():  # a FIFO or device would block or never end
+            raise InputError(shown, "not a regular file")
         size = file.stat().st_size
         if size > max_bytes:
             raise InputError(shown, f"file is {size:,} bytes, over the limit of {max_bytes:,} bytes")

@@ -6,7 +6,7 @@ node is composed, not constructed, so `language: no` stays "no" and dates stay a
 an error (a typo in a hand-written file should not be ignored). The body is the text.
 
 Without it, the seed layout: the first non-empty line may be a date (any form `parse_date`
-reads) and the next non-empty line a headline (the title); the body follows. When the first
+reads) and the next non-empty line a headline (the title, if under 20 words); the body follows. When the first
 line is not a date, it is the title only if it is short (under 20 words) and followed by a
 blank line, with a body after it; otherwise the whole file is the text. In `.md`, a headline's
 leading `#` marks are dropped from the title.
@@ -79,6 +79,8 @@ def _seed_layout(lines: list[str], markdown: bool) -> tuple[dict[str, str], int]
         body_at = _next_filled(lines, title_at + 1) if title_at is not None else None
         if body_at is None:  # a date and one paragraph: that paragraph is the text
             return fields, title_at if title_at is not None else first
+        if len(lines[title_at].split()) >= _TITLE_MAX_WORDS:  # a lead paragraph, not a headline
+            return fields, title_at
         fields["title"] = _title_text(lines[title_at], markdown)
         return fields, body_at
     body_at = _next_filled(lines, first + 1)

@@ -1,7 +1,8 @@
 """One record (a JSON object, a CSV row, a front-matter header) to a `models.Document`.
 
 Record fields: `id source source_type date language title text url`; only `text` is required.
-Empty strings count as absent. The date is read by `parse_date` (an unreadable one is an
+Empty strings count as absent. Line endings in `text` become "\n" as in files. The language
+is kept as its primary subtag, lowercase ("ar-IQ" → "ar", also "Arabic" → "ar"). The date is read by `parse_date` (an unreadable one is an
 error, so a typo never silently drops a date); the language, when absent, is detected.
 
 Ids: the record's own id, else the file stem for a file that holds one document, else
@@ -26,6 +27,8 @@ from consistency.models import Document
 
 FIELDS = ("id", "source", "source_type", "date", "language", "title", "text", "url")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+# Language names people put in a language field instead of a code.
+_LANGUAGE_NAMES = {"arabic": "ar", "english": "en", "عربي": "ar", "العربية": "ar", "الإنجليزية": "en"}
 
 
 def slugify(name: str) -> str:
@@ -71,6 +74,14 @@ def _text(place: Place, record: dict) -> str:
     return text
 
 
+def _language_code(value: str | None) -> str | None:
+    """"AR", "ar-IQ", "en_US", "Arabic" → "ar" / "en": the primary subtag, lowercase."""
+    if not value:
+        return None
+    value = value.strip().lower()
+    return _LANGUAGE_NAMES.get(value) or re.split(r"[-_]", value)[0] or None
+
+
 def make_document(record: dict, place: Place, default_id: str) -> Document:
     """The document a record describes; InputError naming `place` when it is not valid."""
     text = _text(place, record)
@@ -79,7 +90,8 @@ def make_document(record: dict, place: Place, default_id: str) -> Document:
     date = parse_date(raw_date) if raw_date else None
     if raw_date and date is None:
         raise InputError(place.path, f"cannot parse date {raw_date!r}", line=place.line)
-    language = (fields["language"] or "").lower() or detect_language(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    language = _language_code(fields["language"]) or detect_language(text)
     return Document(
         id=slugify(fields["id"] or default_id),
         source=fields["source"],
