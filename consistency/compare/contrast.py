@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from consistency.compare.lexical import Token, is_content, lex_for, lookup, same_word
 
-SCOPE = 3  # words after a negator that it may govern
+SCOPE = 4  # words after a negator that it may govern
 SCOPE_WORDS = 2  # content words among them
 
 
@@ -66,7 +66,12 @@ class Side:
         """The words a negator governs: the first SCOPE_WORDS content words after it, within
         SCOPE words. Negators bind what follows closely ("لم يوقع", "بلا شيعة", "refused to
         sign the deal"); a longer reach would negate bystanders."""
-        words = [t.index for t in self.tokens[n + 1:n + 1 + SCOPE] if is_content(t)]
+        words = []
+        for t in self.tokens[n + 1:n + 1 + SCOPE]:
+            if t.norm in lex_for(t).scope_breaks:
+                break
+            if is_content(t):
+                words.append(t.index)
         return words[:SCOPE_WORDS]
 
 

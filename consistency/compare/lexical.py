@@ -160,6 +160,7 @@ class Lexicon:
     generic: frozenset[str]
     negators: frozenset[str]
     refusals: frozenset[str]
+    scope_breaks: frozenset[str]
     hedges: frozenset[str]
     unknown: frozenset[str]
     passive: frozenset[str]
@@ -196,6 +197,7 @@ def lexicon(language: str) -> Lexicon:
         generic=_forms(words.get("generic", [])),
         negators=_forms(raw["negation"]["markers"]),
         refusals=_forms(raw["negation"].get("refusals", [])),
+        scope_breaks=_forms(words.get("scope_breaks", [])),
         hedges=_forms(words.get("hedges", [])),
         unknown=_forms(words.get("unknown_agent", [])),
         passive=_forms(words.get("passive_agent", [])),
