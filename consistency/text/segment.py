@@ -5,7 +5,8 @@ Rules (lexicon in ``data/segment.toml``):
 - ``. ! ? ؟`` followed by whitespace end a sentence, with any closing quotes or brackets
   after them ("... respond." He said → break after the quote);
 - a period after an abbreviation does not ("Maj. Gen.", "Jan. 4", "Dr."), except a
-  ``may_end`` one followed by a sentence starter ("by the U.S. The next day");
+  ``may_end`` one followed by a sentence starter ("by the U.S. The next day") and a time
+  one ("p.m.") followed by a capitalised word that does not continue it ("Thursday");
 - a period after a single letter is an initial ("John F. Kennedy"), and a period followed by
   a lowercase Latin word is not an end;
 - inside an open quotation (« », “ ”, " ") a terminator does not end the sentence, so a
@@ -39,10 +40,12 @@ _WORD_BEFORE = 24  # how far back to look for the word before a period
 def _rules(language: str) -> dict:
     data = tomllib.loads(resources.files("consistency.data").joinpath("segment.toml").read_text("utf-8"))
     langs = [language] if language in ("en", "ar") else ["en", "ar"]
-    rules = {"never_end": set(), "may_end": set(), "starters": set(), **data["limits"]}
+    keys = ("never_end", "may_end", "end_unless_continued", "starters", "continuers")
+    rules = {key: set() for key in keys} | data["limits"]
     for lang in langs:
-        for key in ("never_end", "may_end", "starters"):
-            rules[key].update(normalize_term(w) if key != "starters" else w for w in data[lang][key])
+        for key in keys:
+            cased = key in ("starters", "continuers")
+            rules[key].update(w if cased else normalize_term(w) for w in data[lang][key])
     rules["arabic_only"] = langs == ["ar"]
     return rules
 
@@ -112,6 +115,8 @@ def _is_end(text: str, a: int, b: int, end: int, hi: int, rules: dict) -> bool:
     key = word.lower() if word.isascii() else normalize_term(word)
     if key in rules["never_end"]:
         return False
+    if key in rules["end_unless_continued"]:
+        return nxt[0].isupper() and nxt not in rules["continuers"] or not nxt[0].isalpha()
     if key in rules["may_end"] or (len(key) > 2 and "." in key):
         return nxt in rules["starters"]
     if len(word) == 1 and word.isupper():
