@@ -103,7 +103,7 @@ def sentence_index(sentences: list[Span], pos: int) -> int:
     return max(0, len(sentences) - 1)
 
 
-def trim(text: str, start: int, end: int, strip: str = " \t\n,;:.—–-") -> Span:
+def trim(text: str, start: int, end: int, strip: str = " \t\n,;:.—–-،؛") -> Span:
     """The span without surrounding whitespace and punctuation (quotes kept)."""
     while start < end and text[start] in strip:
         start += 1

@@ -144,9 +144,9 @@ def _noun_phrase(st: _Sent, i: int, lex: _Lex) -> int:
 def _opens_content(st: _Sent, k: int, lex: _Lex) -> bool:
     """Whether the speaker phrase ends where content, a channel or a form begins."""
     if k >= len(st.toks):
-        return True
+        return False
     w = st.toks[k][2]
-    return (w in lex.comp or not w[0].isalnum() or w in lex.stop or w == "ل"
+    return (w in lex.comp or (not w[0].isalnum() and w not in ".!?") or w in lex.stop or w == "ل"
             or (w[0] == "ل" and (w[1:] in lex.channel_heads or "ال" + w[2:] in lex.listeners)))
 
 
