@@ -88,7 +88,7 @@ def test_garbage_cache_file_is_moved_aside(tmp_path):
     cached.path.write_bytes(b"not a database at all" * 100)
     vectors = cached.encode(TEXTS)
     assert vectors.shape == (4, 32)
-    assert list(cached.path.parent.glob("vectors.sqlite3.corrupt-*"))
+    assert list(cached.path.parent.glob("vectors-v1.sqlite3.corrupt-*"))
     again = CountingEmbedder()
     CachedEmbedder(again, tmp_path).encode(TEXTS)
     assert again.embedded == []
@@ -145,3 +145,14 @@ def test_backend_names_become_safe_folders(tmp_path):
     cached.encode(TEXTS[:1])
     assert cached.path.parent.parent == tmp_path
     assert " " not in cached.path.parent.name and "/" not in cached.path.parent.name
+
+
+def test_index_collision_is_a_miss_not_a_wrong_vector(tmp_path):
+    from consistency.embed.cache import VectorStore
+
+    store = VectorStore(tmp_path / "v.sqlite3", dim=4)
+    first = bytes(range(32))
+    twin = first[:8] + bytes(24)  # same 8-byte index key, different digest
+    store.put([first], np.ones((1, 4), dtype=np.float32))
+    assert store.get([twin]) == {}
+    assert store.get([first])[first].tolist() == [1.0, 1.0, 1.0, 1.0]

