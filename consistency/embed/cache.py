@@ -126,6 +126,7 @@ class VectorStore:
     def get(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
         """The cached vectors among `keys`; rows of the wrong size are treated as absent."""
         size = self.dim * 4
+        wanted = set(keys)
 
         def action(conn):
             found = {}
@@ -135,7 +136,8 @@ class VectorStore:
                 for key, blob in conn.execute(
                     f"SELECT key, vec FROM vectors WHERE h IN ({marks})", chunk
                 ):
-                    if len(blob) == size:
+                    # the full digest must match: an `h` shared by two texts is a miss
+                    if len(blob) == size and bytes(key) in wanted:
                         found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
             return found
 
