@@ -128,7 +128,7 @@ def test_skip_bad_with_nothing_left_is_still_an_error(tmp_path):
     write(tmp_path / "empty.txt", b"")
     write(tmp_path / "binary.txt", b"\x00\x00\x01")
     error = error_of(tmp_path, skip_bad=True)
-    assert "no documents could be read (2 bad files skipped)" in str(error)
+    assert "no documents could be read (2 bad files skipped; first binary.txt: binary file" in str(error)
 
 
 def test_skip_bad_oversized_file(tmp_path):

@@ -128,6 +128,7 @@ def load_corpus(path: str | os.PathLike, *, skip_bad: bool = False, max_bytes: i
             continue
         seen.update((doc.id, doc) for doc in docs)
     if not seen:
-        raise InputError(str(path), f"no documents could be read ({len(skipped)} bad files skipped)")
+        first = f"{skipped[0].path}: {skipped[0].reason}"
+        raise InputError(str(path), f"no documents could be read ({len(skipped)} bad files skipped; first {first})")
     documents = sorted(seen.values(), key=lambda doc: doc.id)
     return Corpus(documents=documents, skipped=skipped, root=root.as_posix())
