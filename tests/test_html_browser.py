@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from consistency.models import Report
-from consistency.render.html import render_html
+from consistency.render.html import build_view, render_html
 from fixtures_reports import PAYLOADS, XSS_SCRIPT, XSS_URL, depot_report, hostile_report
 
 pytestmark = pytest.mark.browser
@@ -126,17 +126,18 @@ def test_clicking_a_side_shows_its_span_highlighted(opened):
     if not opened.report.discrepancies:
         pytest.skip(f"{opened.name}: no discrepancy")
     docs = {d.id: d for d in opened.report.documents}
-    for card in opened.report.discrepancies[:3]:
-        button = opened.page.locator(f'article[data-id="{card.id}"] button.quote').last
-        quote = card.sides[-1].quotes[-1] if card.sides[-1].quotes else None
-        button.click()
-        mark = opened.page.locator("#doc-dialog mark")
+    cards = build_view(opened.report)["cards"]
+    for card in cards[:4]:
+        excerpt = card["sides"][-1]["excerpts"][0]
+        side = opened.page.locator(f'article[data-id="{card["id"]}"] section.side').last
+        side.locator("button.quote").first.click()
         assert opened.page.is_visible("#doc-dialog")
-        if quote:
-            start, end = quote.span
-            assert mark.is_visible() and mark.text_content() == docs[quote.document_id].text[start:end]
-            box, pane = mark.bounding_box(), opened.page.locator("#doc-text").bounding_box()
-            assert pane["y"] <= box["y"] < pane["y"] + pane["height"]  # scrolled into view
+        marks = opened.page.locator("#doc-text mark")
+        text = docs[excerpt["document_id"]].text
+        assert marks.all_text_contents() == [text[a:b] for a, b in excerpt["marks"]]
+        assert marks.first.is_visible()
+        box, pane = marks.first.bounding_box(), opened.page.locator("#doc-text").bounding_box()
+        assert pane["y"] <= box["y"] < pane["y"] + pane["height"]  # scrolled into view
         opened.page.keyboard.press("Escape")
         assert not opened.page.is_visible("#doc-dialog")
         assert opened.page.evaluate("document.activeElement.classList.contains('quote')")
@@ -157,7 +158,7 @@ def test_keyboard_reaches_and_opens_a_quote(browser, pages_dir):
     o = open_report(browser, pages_dir, "depot")
     o.page.focus('article[data-id="d-injured"] button.quote >> nth=1')
     o.page.keyboard.press("Enter")
-    assert o.page.text_content("#doc-dialog mark").startswith("قال مصدر أمني")
+    assert o.page.text_content("#doc-dialog mark").startswith("قال مصدر أمني")  # the whole sentence is quoted
     assert o.page.evaluate("document.activeElement.id") == "doc-close"
     o.page.keyboard.press("Enter")
     assert not o.page.is_visible("#doc-dialog")

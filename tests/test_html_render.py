@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from consistency.cli import app
-from consistency.models import Report
+from consistency.models import Quote, Report
 from consistency.render.html import build_view, fmt_range, render_html, script_json
 from fixtures_reports import PAYLOADS, depot_report, empty_report, hostile_report
 
@@ -159,9 +159,10 @@ def test_view_of_a_bilingual_report():
     assert three["written"] == ["ثلاثة"] and three["vias"] == ["قناة الرافدين"] and three["parsed"] == "3"
     assert four["written"] == ["At least four"] and four["parsed"] == "4–∞" and four["open"]
     assert six["actors"] == [{"id": "basra-health", "name": "Basra health directorate", "group": "medical"}]
+    (x,) = three["excerpts"]
+    assert x["language"] == "ar" and x["source"] == "قناة الرافدين"
     doc = {d.id: d for d in depot_report().documents}["rafidain-2025-03-12"]
-    q = three["quotes"][0]
-    assert doc.text[q["span"][0]:q["span"][1]] == q["text"] and q["language"] == "ar"
+    assert doc.text[slice(*x["context"])] == x["text"] and x["marks"] == [x["context"]] and x["clipped"] == [False, False]
 
     charts = {(c["event_id"], c["subject"]): c for c in view["charts"]}
     assert list(charts) == [("e1", "killed"), ("e1", "injured"), ("e2", "rockets")]
@@ -177,6 +178,8 @@ def test_view_of_a_bilingual_report():
     assert timeline["source"] == "Northern Wire"
     steps = timeline["revisions"][0]["steps"]
     assert [(s["value"], s["date"]) for s in steps] == [("at least 4", "2025-03-12"), ("7", "2025-03-13")]
+    # each step marks the figure as written inside its sentence
+    assert [s["excerpt"]["text"][slice(*s["excerpt"]["highlights"][0])] for s in steps] == ["At least four", "seven"]
 
 
 def test_sides_without_quotes_fall_back_to_their_claims():
@@ -186,8 +189,39 @@ def test_sides_without_quotes_fall_back_to_their_claims():
             s.quotes = []
     sides = build_view(report)["cards"][0]["sides"]
     claims = {c.id: c for c in report.claims}
-    assert sides[0]["quotes"][0]["text"] == claims["c05"].text
-    assert sides[0]["quotes"][0]["span"] == list(claims["c05"].span)
+    assert sides[0]["excerpts"][0]["text"] == claims["c05"].text
+    assert sides[0]["excerpts"][0]["marks"] == [list(claims["c05"].span)]
+
+
+def _with_quotes(report: Report, disc_id: str, side: int, words: list[str]) -> Report:
+    """Replace a side's quotes by the given words of its first claim (as the pipeline quotes figures)."""
+    claims = {c.id: c for c in report.claims}
+    s = next(d for d in report.discrepancies if d.id == disc_id).sides[side]
+    c = claims[s.claim_ids[0]]
+    docs = {d.id: d for d in report.documents}
+    s.quotes = []
+    for w in words:
+        start = docs[c.document_id].text.index(w, c.span[0])
+        s.quotes.append(Quote(claim_id=c.id, document_id=c.document_id, span=(start, start + len(w)), text=w))
+    return report
+
+
+def test_quoted_words_are_shown_in_their_sentence():
+    report = _with_quotes(depot_report(), "d-killed", 1, ["At least four", "nine"])
+    (x,) = build_view(report)["cards"][0]["sides"][1]["excerpts"]  # one claim, two marks
+    assert x["text"].startswith("At least four people were killed and nine wounded")
+    assert [x["text"][a:b] for a, b in x["highlights"]] == ["At least four", "nine"]
+
+
+def test_long_sentences_are_cut_around_the_quote(monkeypatch):
+    import consistency.render.html as module
+
+    monkeypatch.setattr(module, "EXCERPT_CHARS", 60)
+    report = _with_quotes(depot_report(), "d-target", 1, ["a weapons storage site"])
+    (x,) = build_view(report)["cards"][3]["sides"][1]["excerpts"]
+    assert x["clipped"] == [True, True] and len(x["text"]) == 60
+    ((a, b),) = x["highlights"]
+    assert x["text"][a:b] == "a weapons storage site"
 
 
 def test_counts_of_cumulative_scope_are_not_drawn():

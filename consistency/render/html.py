@@ -16,13 +16,14 @@ import re
 from functools import cache
 from importlib import resources
 
-from consistency.models import KINDS, Claim, Discrepancy, Report, Side
+from consistency.models import KINDS, Claim, Count, Discrepancy, Report, Revision, Side
 
 SEVERITIES = ("high", "medium", "low")
 # Counted subjects first in this order (people before things); any other subject follows by name.
 SUBJECT_ORDER = ("killed", "injured", "missing", "detained", "displaced")
 _FACET_KINDS = ("perpetrator", "responsibility", "justification", "target", "identity", "denial", "location")
 _COUNT_KINDS = ("casualty_count", "count")
+EXCERPT_CHARS = 200  # longest excerpt of a sentence shown on a card
 _PLACEHOLDER = re.compile(r"\{\{([A-Z]+)\}\}")
 # Characters that could end the <script> element or break a JS string; JSON allows \u escapes.
 _SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
@@ -134,13 +135,43 @@ def _written(kind: str, subject: str, claims: list[Claim]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _excerpts(ix: _Index, quotes: list[dict]) -> list[dict]:
+    """One excerpt per quoted sentence: the claim's sentence, the quoted spans marked in it.
+
+    Quotes may be single words ("six"); the sentence around them is what a reader needs.
+    Long sentences are cut to a window around the first mark. Offsets count code points."""
+    groups: dict[tuple, dict] = {}
+    for q in quotes:
+        claim, doc = ix.claims.get(q["claim_id"]), ix.docs.get(q["document_id"])
+        start, end = q["span"]
+        ctx = (start, end)
+        if claim and claim.document_id == q["document_id"] and claim.span[0] <= start and end <= claim.span[1]:
+            ctx = tuple(claim.span)
+        group = groups.setdefault((q["document_id"], ctx), dict(
+            ix.doc_ref(q["document_id"]), document_id=q["document_id"], claim_id=q["claim_id"],
+            context=list(ctx), marks=[], text=doc.text[ctx[0]:ctx[1]] if doc else q["text"]))
+        if [start, end] not in group["marks"]:
+            group["marks"].append([start, end])
+    out = []
+    for g in groups.values():
+        g["marks"].sort()
+        lo, hi = g["context"]
+        if hi - lo > EXCERPT_CHARS and g["marks"][0] != [lo, hi]:
+            first = g["marks"][0]
+            lo = max(lo, first[0] - EXCERPT_CHARS // 3)
+            hi = min(hi, max(first[1], lo + EXCERPT_CHARS))
+            g["text"] = g["text"][lo - g["context"][0]:hi - g["context"][0]]
+        g["clipped"] = [lo > g["context"][0], hi < g["context"][1]]
+        g["highlights"] = [[max(a, lo) - lo, min(b, hi) - lo] for a, b in g["marks"] if a < hi and b > lo]
+        out.append(g)
+    return out
+
+
 def _side_view(ix: _Index, d: Discrepancy, side: Side) -> dict:
     claims = [ix.claims[c] for c in side.claim_ids if c in ix.claims]
     quotes = [q.model_dump(mode="json") for q in side.quotes] or [
         {"claim_id": c.id, "document_id": c.document_id, "span": list(c.span), "text": c.text} for c in claims
     ]
-    for q in quotes:
-        q.update(ix.doc_ref(q["document_id"]), id=q["document_id"])
     actor_ids = side.actor_ids or sorted({c.actor_id for c in claims if c.actor_id})
     return {
         "value": side.value,
@@ -150,14 +181,14 @@ def _side_view(ix: _Index, d: Discrepancy, side: Side) -> dict:
         "speakers": list(dict.fromkeys(c.speaker for c in claims if c.speaker)),
         "vias": list(dict.fromkeys(c.via for c in claims if c.via)),
         "written": _written(d.kind, d.subject, claims),
-        "quotes": quotes,
+        "excerpts": _excerpts(ix, quotes),
         "documents": [ix.doc_ref(i) for i in side.document_ids],
     }
 
 
 def _card(ix: _Index, d: Discrepancy) -> dict:
     sides = [_side_view(ix, d, s) for s in d.sides]
-    doc_ids = {r["id"] for s in sides for r in s["documents"] + s["quotes"]}
+    doc_ids = {r["id"] for s in sides for r in s["documents"] + s["excerpts"]}
     return {
         "id": d.id, "kind": d.kind, "subject": d.subject, "severity": d.severity,
         "event_id": d.event_id, "event_label": ix.event_label(d.event_id), "summary": d.summary,
@@ -182,7 +213,8 @@ def _charts(ix: _Index, report: Report) -> list[dict]:
                 "claim_id": c.id, "document_id": c.document_id, "source": ix.source(c.document_id),
                 "language": ix.language(c.document_id), "actor": actor["name"], "group": actor["group"],
                 "speaker": c.speaker, "via": c.via, "low": n.low, "high": n.high, "qualifier": n.qualifier,
-                "text": n.text, "span": list(n.span), "scope": n.scope, "parsed": fmt_range(n.low, n.high),
+                "text": n.text, "span": list(n.span), "context": list(c.span), "scope": n.scope,
+                "parsed": fmt_range(n.low, n.high),
             })
     event_order = {e.id: i for i, e in enumerate(report.events)}
     out = []
@@ -209,19 +241,40 @@ def _matrix(ix: _Index, cards: list[dict]) -> dict:
     return {"kinds": kinds, "rows": rows}
 
 
+def _reads_as(value: str, n: Count) -> bool:
+    """Whether a revision's value ("6", "at least 4", "4–∞") is this figure."""
+    if value in (n.text, fmt_range(n.low, n.high)):
+        return True
+    digits = re.search(r"\d+(?:\.\d+)?", value)
+    return digits is not None and float(digits.group()) == n.low
+
+
+def _revision_claim(ix: _Index, r: Revision, i: int, value: str) -> Claim | None:
+    """The claim behind the i-th value: the one whose figure reads as `value`, else by position."""
+    for claim_id in r.claim_ids:
+        c = ix.claims.get(claim_id)
+        if c and any(n.subject == r.subject and _reads_as(value, n) for n in c.facets.counts):
+            return c
+    return ix.claims.get(r.claim_ids[i]) if len(r.claim_ids) == len(r.values) else None
+
+
 def _timelines(ix: _Index, report: Report) -> list[dict]:
-    """Revisions grouped by the source that revised its own figure, in date order."""
+    """Revisions grouped by the source that revised its own figure."""
     by_source: dict[str, list[dict]] = {}
     for r in report.revisions:
         steps = []
         for i, value in enumerate(r.values):
-            claim = ix.claims.get(r.claim_ids[i]) if i < len(r.claim_ids) else None
-            doc_id = claim.document_id if claim else (r.document_ids[i] if i < len(r.document_ids) else None)
+            claim = _revision_claim(ix, r, i, value)
+            doc_id = claim.document_id if claim else (r.document_ids[i] if len(r.document_ids) == len(r.values) else None)
             doc = ix.docs.get(doc_id or "")
-            steps.append({"value": value, "claim_id": claim.id if claim else None, "document_id": doc_id,
-                          "span": list(claim.span) if claim else None, "text": claim.text if claim else None,
-                          "date": doc.date if doc else None, "title": doc.title if doc else None})
-        first_doc = next((s["document_id"] for s in steps if s["document_id"]), None)
+            span = next((list(n.span) for n in claim.facets.counts if n.subject == r.subject
+                         and _reads_as(value, n)), list(claim.span)) if claim else None
+            excerpt = _excerpts(ix, [{"claim_id": claim.id, "document_id": claim.document_id, "span": span,
+                                      "text": claim.text}])[0] if claim else None
+            steps.append({"value": value, "document_id": doc_id, "excerpt": excerpt,
+                          "date": doc.date if doc else None, "title": doc.title if doc else None,
+                          "language": doc.language if doc else None})
+        first_doc = next((s["document_id"] for s in steps if s["document_id"]), r.document_ids[0] if r.document_ids else None)
         source = ix.source(first_doc) if first_doc else (ix.actor(r.actor_id)["name"] if r.actor_id else "unknown source")
         by_source.setdefault(source, []).append({
             "subject": r.subject, "event_label": ix.event_label(r.event_id),

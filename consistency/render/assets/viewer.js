@@ -81,14 +81,23 @@
   }
 
   // Spans count Unicode code points (Python); JS strings count UTF-16 units.
-  var unitCache = {};
-  function unitOffsets(docId, text) {
-    if (!unitCache[docId]) {
-      var offsets = [0], pos = 0;
-      for (var ch of text) { pos += ch.length; offsets.push(pos); }
-      unitCache[docId] = offsets;
-    }
-    return unitCache[docId];
+  function unitOffsets(text) {
+    var offsets = [0], pos = 0;
+    for (var ch of text) { pos += ch.length; offsets.push(pos); }
+    return offsets;
+  }
+
+  // `text` as nodes, with the code-point ranges in `marks` wrapped in <mark>.
+  function marked(text, marks, cls) {
+    var off = unitOffsets(text), last = off.length - 1, at = 0, nodes = [];
+    (marks || []).slice().sort(function (a, b) { return a[0] - b[0]; }).forEach(function (m) {
+      var a = off[Math.max(Math.min(m[0], last), 0)], b = off[Math.max(Math.min(m[1], last), 0)];
+      if (a < at || b <= a) return;  // overlapping or empty: the earlier mark already shows it
+      nodes.push(text.slice(at, a), el("mark", { "class": cls || null, text: text.slice(a, b) }));
+      at = b;
+    });
+    nodes.push(text.slice(at));
+    return nodes;
   }
 
   // Matching form for search: case, Arabic diacritics, tatweel, letter variants, digits.
@@ -105,12 +114,14 @@
   var dialog = document.getElementById("doc-dialog");
   var opener = null;
 
-  function openDocument(docId, span, trigger) {
+  // Show a document with `marks` (code-point spans) highlighted, inside an optional `context` span.
+  function openDocument(docId, marks, trigger, context) {
     var doc = docs[docId];
     var title = document.getElementById("doc-title");
     var meta = document.getElementById("doc-meta");
     var body = document.getElementById("doc-text");
     opener = trigger || document.activeElement;
+    var mark = null;
     meta.textContent = "";
     body.textContent = "";
     if (!doc) {
@@ -131,15 +142,18 @@
       appendAll(meta, parts);
       body.setAttribute("lang", doc.language);
       body.setAttribute("dir", dirOf(doc.language));
-      var text = doc.text, mark = null;
-      if (span && span.length === 2) {
-        var off = unitOffsets(doc.id, text);
-        var a = off[Math.min(span[0], off.length - 1)], b = off[Math.min(span[1], off.length - 1)];
-        mark = el("mark", { id: "doc-mark", tabindex: "-1", text: text.slice(a, b) });
-        appendAll(body, [text.slice(0, a), mark, text.slice(b)]);
+      var text = doc.text;
+      if (context && context.length === 2) {
+        // the sentence around the quote, shaded; the quoted words marked inside it
+        var off = unitOffsets(text), last = off.length - 1;
+        var c0 = Math.min(context[0], last), c1 = Math.min(context[1], last);
+        var inner = (marks || []).map(function (m) { return [m[0] - c0, m[1] - c0]; });
+        appendAll(body, [text.slice(0, off[c0]),
+          el("span", { "class": "context" }, marked(text.slice(off[c0], off[c1]), inner)), text.slice(off[c1])]);
       } else {
-        body.textContent = text;
+        appendAll(body, marked(text, marks));
       }
+      mark = body.querySelector("mark");
     }
     if (!dialog.open) dialog.showModal();
     body.scrollTop = 0;
@@ -170,6 +184,22 @@
     }));
   }
 
+  function eventsTable(events, caption) {
+    if (!events.length) return null;
+    return el("table", { "class": "events" },
+      el("caption", { text: caption }),
+      el("thead", null, el("tr", null, ["Event", "Date", "Claims", "Documents", "Discrepancies", "Related events"]
+        .map(function (h) { return el("th", { scope: "col", text: h }); }))),
+      el("tbody", null, events.map(function (e) {
+        return el("tr", null, el("th", { scope: "row", dir: "auto", title: e.label, text: clip(e.label, 120) }),
+          el("td", { "class": "date", text: e.date || "—" }), el("td", { "class": "num", text: e.claims }),
+          el("td", { "class": "num", text: e.documents }), el("td", { "class": "num", text: e.discrepancies }),
+          el("td", null, e.related.length ? el("ul", { "class": "related" }, e.related.map(function (r) {
+            return el("li", { dir: "auto", title: r, text: clip(r, 70) });
+          })) : "—"));
+      })));
+  }
+
   function renderOverview() {
     var o = view.overview;
     document.getElementById("corpus-name").textContent = report.created_from.corpus;
@@ -189,16 +219,11 @@
         el("h3", { text: "By kind" }), chips(o.kinds, "kind", kindLabel),
         el("h3", { text: "By severity" }), chips(o.severities, "severity", String)) :
         el("p", { "class": "empty", text: "No discrepancy found: the sources agree on everything compared." }),
-      o.events.length ? el("table", { "class": "events" },
-        el("caption", { text: "Events" }),
-        el("thead", null, el("tr", null, ["Event", "Date", "Claims", "Documents", "Discrepancies", "Related"]
-          .map(function (h) { return el("th", { scope: "col", text: h }); }))),
-        el("tbody", null, o.events.map(function (e) {
-          return el("tr", null, el("th", { scope: "row", dir: "auto", text: e.label }),
-            el("td", { text: e.date || "—" }), el("td", { "class": "num", text: e.claims }),
-            el("td", { "class": "num", text: e.documents }), el("td", { "class": "num", text: e.discrepancies }),
-            el("td", { dir: "auto", text: e.related.join("; ") || "—" }));
-        }))) : null,
+      o.events.length ? eventsTable(o.events.filter(function (e) { return e.discrepancies; }), "Events with discrepancies") : null,
+      o.events.some(function (e) { return !e.discrepancies; }) ? el("details", { "class": "other-events" },
+        el("summary", { text: plural(o.events.filter(function (e) { return !e.discrepancies; }).length,
+          "other event", "other events") + " (no discrepancy)" }),
+        eventsTable(o.events.filter(function (e) { return !e.discrepancies; }), "Other events")) : null,
       report.skipped.length ? el("details", { "class": "skipped" },
         el("summary", { text: plural(report.skipped.length, "file skipped", "files skipped") }),
         el("ul", null, report.skipped.map(function (s) {
@@ -210,39 +235,67 @@
   // ---- discrepancy cards -------------------------------------------------------------
   var cards = [];
 
-  function quoteButton(q) {
-    var label = "Open " + (q.source || q.document_id) + (q.date ? ", " + q.date : "") + " at this sentence";
+  // The first `n` items, then a button that shows the rest (long lists stay readable).
+  function limited(tag, attrs, items, n, render, noun) {
+    var list = el(tag, attrs, items.map(function (item, i) {
+      var node = render(item, i);
+      if (i >= n) node.hidden = true;
+      return node;
+    }));
+    if (items.length <= n) return list;
+    var rest = items.length - n;
+    var button = el("button", { type: "button", "class": "more", "aria-expanded": "false",
+      text: "Show " + plural(rest, "more " + noun, "more " + noun + "s"),
+      onclick: function () {
+        var open = button.getAttribute("aria-expanded") !== "true";
+        Array.prototype.slice.call(list.children, n).forEach(function (c) { c.hidden = !open; });
+        button.setAttribute("aria-expanded", String(open));
+        button.textContent = open ? "Show fewer" : "Show " + plural(rest, "more " + noun, "more " + noun + "s");
+      } });
+    return el("div", { "class": "limited" }, list, button);
+  }
+
+  function excerptText(x) {
+    return el("span", { "class": "quote-text" }, x.clipped[0] ? "… " : "", marked(x.text, x.highlights, "quoted"), x.clipped[1] ? " …" : "");
+  }
+
+  function excerptItem(x) {
+    var label = "Open " + (x.source || x.document_id) + (x.date ? ", " + x.date : "") + " at this passage";
     return el("li", { "class": "quote-item" },
-      el("button", { type: "button", "class": "quote", lang: q.language || null, dir: dirOf(q.language),
-        "data-document": q.document_id, "aria-label": label,
-        onclick: function (e) { openDocument(q.document_id, q.span, e.currentTarget); } },
-        el("span", { "class": "quote-text", text: q.text })),
-      el("span", { "class": "quote-src" }, txt("span", q.source || q.document_id, q.language), q.date ? " · " + q.date : ""));
+      el("button", { type: "button", "class": "quote", lang: x.language || null, dir: dirOf(x.language),
+        "data-document": x.document_id, "data-claim": x.claim_id, "aria-label": label,
+        onclick: function (e) { openDocument(x.document_id, x.marks, e.currentTarget, x.context); } },
+        excerptText(x)),
+      el("span", { "class": "quote-src" }, txt("span", x.source || x.document_id, x.language), x.date ? " · " + x.date : ""));
+  }
+
+  function inline(label, values) {
+    return el("p", { "class": label }, label + " ", values.slice(0, 4).map(function (v, j) {
+      return [j ? ", " : "", el("span", { dir: "auto", text: v })];
+    }), values.length > 4 ? " and " + (values.length - 4) + " more" : "");
   }
 
   function renderSide(side, i) {
-    var node = el("section", { "class": "side" + (side.open ? " open-ended" : ""), "aria-label": "Side " + (i + 1) + ": " + side.value },
+    var lang = side.excerpts[0] ? side.excerpts[0].language : null;
+    var written = side.written.slice(0, 4);
+    return el("section", { "class": "side" + (side.open ? " open-ended" : ""), "aria-label": "Side " + (i + 1) + ": " + side.value },
       el("div", { "class": "value", dir: "auto", text: side.value }),
-      side.written.length || side.parsed !== null ? el("p", { "class": "numbers" },
-        side.written.length ? ["as written ", side.written.map(function (w, j) {
-          var lang = side.quotes[0] ? side.quotes[0].language : null;
+      written.length || side.parsed !== null ? el("p", { "class": "numbers" },
+        written.length ? ["as written ", written.map(function (w, j) {
           return [j ? ", " : "", "“", txt("span", w, lang, "written"), "”"];
-        })] : null,
-        side.parsed !== null ? [side.written.length ? " · " : "", "parsed ", el("span", { "class": "parsed", text: side.parsed })] : null) : null,
-      side.actors.length ? el("ul", { "class": "actors", "aria-label": "Who says it" }, side.actors.map(function (a) {
+        }), side.written.length > 4 ? " …" : ""] : null,
+        side.parsed !== null ? [written.length ? " · " : "", "parsed ", el("span", { "class": "parsed", text: side.parsed })] : null) : null,
+      side.actors.length ? limited("ul", { "class": "actors", "aria-label": "Who says it" }, side.actors, 3, function (a) {
         return el("li", null, el("span", { "class": "actor", dir: "auto", text: a.name }),
           a.group ? el("span", { "class": "group", dir: "auto", text: a.group }) : null);
-      })) : null,
-      side.speakers.length ? el("p", { "class": "speaker" }, "speaker ",
-        side.speakers.map(function (s, j) { return [j ? ", " : "", el("span", { dir: "auto", text: s })]; })) : null,
-      side.vias.length ? el("p", { "class": "via" }, "via ",
-        side.vias.map(function (s, j) { return [j ? ", " : "", el("span", { dir: "auto", text: s })]; })) : null,
-      side.quotes.length ? el("ul", { "class": "quotes" }, side.quotes.map(quoteButton)) :
+      }, "actor") : null,
+      side.speakers.length ? inline("speaker", side.speakers) : null,
+      side.vias.length ? inline("via", side.vias) : null,
+      side.excerpts.length ? limited("ul", { "class": "quotes" }, side.excerpts, 3, excerptItem, "passage") :
         el("ul", { "class": "quotes" }, side.documents.map(function (d) {
           return el("li", null, el("button", { type: "button", "class": "quote", "data-document": d.id,
             onclick: function (e) { openDocument(d.id, null, e.currentTarget); } }, txt("span", d.source, d.language)));
         })));
-    return node;
   }
 
   function renderCards() {
@@ -266,7 +319,7 @@
       c.sides.forEach(function (s) {
         words.push(s.value, s.parsed || "");
         words = words.concat(s.written, s.speakers, s.vias,
-          s.actors.map(function (a) { return a.name; }), s.quotes.map(function (q) { return q.text; }));
+          s.actors.map(function (a) { return a.name; }), s.excerpts.map(function (x) { return x.text; }));
       });
       cards.push({ data: c, node: node, haystack: fold(words.join("\n")) });
       box.appendChild(node);
@@ -343,7 +396,7 @@
 
   // ---- charts of counted figures -----------------------------------------------------
   function niceStep(max) {
-    var raw = max / 5, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    var raw = Math.max(max / 5, 1), mag = Math.pow(10, Math.floor(Math.log10(raw)));  // counts: whole ticks
     var steps = [1, 2, 2.5, 5, 10];
     for (var i = 0; i < steps.length; i++) if (raw <= steps[i] * mag) return steps[i] * mag;
     return 10 * mag;
@@ -374,8 +427,8 @@
       var desc = who + (r.via ? " (via " + r.via + ")" : "") + ": " + r.text + " → " + r.parsed;
       var g = svg("g", { "class": "row q-" + r.qualifier + (r.high === null ? " open" : ""), tabindex: 0, role: "button",
         "aria-label": desc + ". Open the sentence.", "data-document": r.document_id,
-        onclick: function () { openDocument(r.document_id, r.span, g); },
-        onkeydown: function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openDocument(r.document_id, r.span, g); } } },
+        onclick: function () { openDocument(r.document_id, [r.span], g, r.context); },
+        onkeydown: function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); openDocument(r.document_id, [r.span], g, r.context); } } },
         svg("title", { text: desc }),
         svg("rect", { x: 0, y: y - ROW / 2, width: W, height: ROW, "class": "row-bg" }),
         svg("text", { x: LABEL, y: y + 4, "text-anchor": "end", "class": "label", text: clip(who, 44) }));
@@ -421,16 +474,21 @@
               return el("li", { "class": "step" },
                 el("span", { "class": "step-date", text: s.date || "undated" }),
                 el("span", { "class": "step-value", dir: "auto", text: s.value }),
-                s.document_id ? el("button", { type: "button", "class": "quote", lang: doc.language || null, dir: dirOf(doc.language),
+                s.excerpt ? el("button", { type: "button", "class": "quote", lang: doc.language || null, dir: dirOf(doc.language),
                   "aria-label": "Open update " + (i + 1) + ": " + s.value,
-                  onclick: function (e) { openDocument(s.document_id, s.span, e.currentTarget); } },
-                  el("span", { "class": "quote-text", text: s.text || s.title || s.document_id })) : null);
+                  onclick: function (e) { openDocument(s.document_id, s.excerpt.marks, e.currentTarget, s.excerpt.context); } },
+                  excerptText(s.excerpt)) :
+                s.document_id ? el("button", { type: "button", "class": "quote", lang: doc.language || null, dir: dirOf(doc.language),
+                  onclick: function (e) { openDocument(s.document_id, null, e.currentTarget); } },
+                  el("span", { "class": "quote-text", text: s.title || s.document_id })) : null);
             })));
         })));
     });
   }
 
   // ---- actor x kind matrix -----------------------------------------------------------
+  var MATRIX_ROWS = 15;  // actors with the most discrepancies first; the rest on demand
+
   function renderMatrix() {
     var m = view.matrix, body = document.getElementById("matrix-body");
     if (!m.rows.length) { body.appendChild(el("p", { "class": "empty", text: "No actor takes a side in a discrepancy." })); return; }
@@ -439,8 +497,8 @@
       el("caption", { text: "Number of discrepancies in which each actor takes a side, by kind" }),
       el("thead", null, el("tr", null, el("th", { scope: "col", text: "Actor" }), el("th", { scope: "col", text: "Group" }),
         m.kinds.map(function (k) { return el("th", { scope: "col", text: kindLabel(k) }); }), el("th", { scope: "col", text: "Total" }))),
-      el("tbody", null, m.rows.map(function (r) {
-        return el("tr", null, el("th", { scope: "row", dir: "auto", text: r.name }), el("td", { dir: "auto", "class": "group-cell", text: r.group }),
+      el("tbody", null, m.rows.map(function (r, ri) {
+        return el("tr", { hidden: ri >= MATRIX_ROWS ? "" : null }, el("th", { scope: "row", dir: "auto", text: r.name }), el("td", { dir: "auto", "class": "group-cell", text: r.group }),
           r.cells.map(function (n, i) {
             var level = n ? Math.min(4, Math.ceil(4 * n / max)) : 0;
             return el("td", { "class": "num heat-" + level }, n ? el("button", { type: "button", "class": "cell",
@@ -448,6 +506,16 @@
               onclick: function () { document.getElementById("f-q").value = r.name; setFilter("kind", m.kinds[i]); }, text: n }) : "");
           }), el("td", { "class": "num total", text: r.total }));
       })))));
+    if (m.rows.length > MATRIX_ROWS) {
+      var button = el("button", { type: "button", "class": "more", "aria-expanded": "false",
+        text: "Show all " + m.rows.length + " actors", onclick: function () {
+          var open = button.getAttribute("aria-expanded") !== "true";
+          Array.prototype.slice.call(body.querySelectorAll("tbody tr"), MATRIX_ROWS).forEach(function (tr) { tr.hidden = !open; });
+          button.setAttribute("aria-expanded", String(open));
+          button.textContent = open ? "Show the first " + MATRIX_ROWS + " actors" : "Show all " + m.rows.length + " actors";
+        } });
+      body.appendChild(button);
+    }
   }
 
   // ---- documents ---------------------------------------------------------------------
