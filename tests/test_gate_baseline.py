@@ -9,7 +9,6 @@ from gate_reports import gate_report, load_case
 
 from consistency.errors import InputError
 from consistency.gate import check, fingerprint, fingerprints, load_baseline, make_baseline
-from consistency.models import Event
 
 
 def _by_kind(report):
@@ -45,27 +44,38 @@ def test_fingerprints_ignore_file_names():
 def test_fingerprint_changes_with_what_the_finding_is(change):
     report = gate_report()
     killed = report.discrepancies[0].model_copy(deep=True)
-    event = report.events[0]
-    before = fingerprint(killed, event)
+    dates = _dates(report)
+    before = fingerprint(killed, dates)
     change(killed)
-    assert fingerprint(killed, event) != before
+    assert fingerprint(killed, dates) != before
 
 
-def test_fingerprint_depends_on_event_date_not_event_id_or_documents():
+def _dates(report):
+    return {d.id: d.date for d in report.documents}
+
+
+def test_fingerprint_depends_on_its_documents_dates_not_on_the_event():
     report = gate_report()
-    d, event = report.discrepancies[0], report.events[0]
-    renamed = event.model_copy(update={"id": "e7", "document_ids": event.document_ids + ["new-doc"]})
-    assert fingerprint(d, renamed) == fingerprint(d, event)
-    other_day = Event(id="e1", label=event.label, date="2024-03-19", claim_ids=[])
-    assert fingerprint(d, other_day) != fingerprint(d, event)
+    d = report.discrepancies[0]
+    before = fingerprints(report)[d.id]
+    # The event gains an earlier document and another id: nothing about this finding changed.
+    earlier = report.documents[0].model_copy(update={"id": "early-report", "date": "2024-03-11"})
+    event = report.events[0].model_copy(update={"id": "e7", "date": "2024-03-11",
+                                                "document_ids": report.events[0].document_ids + ["early-report"]})
+    grown = report.model_copy(update={"documents": report.documents + [earlier], "events": [event],
+                                      "discrepancies": [d.model_copy(update={"event_id": "e7"})]})
+    assert fingerprints(grown)[d.id] == before
+    # The finding's own documents dated a week later: another incident, another fingerprint.
+    later = {doc_id: "2024-03-19" for doc_id in _dates(report)}
+    assert fingerprint(d, later) != before
 
 
 def test_value_spacing_and_case_do_not_matter():
     report = gate_report()
-    d, event = report.discrepancies[2].model_copy(deep=True), report.events[0]
-    before = fingerprint(d, event)
+    d = report.discrepancies[2].model_copy(deep=True)
+    before = fingerprint(d, _dates(report))
     d.sides[1].value = "  us   Forces "
-    assert fingerprint(d, event) == before
+    assert fingerprint(d, _dates(report)) == before
 
 
 def test_round_trip_keeps_reasons_and_is_deterministic(tmp_path):
