@@ -91,6 +91,10 @@ def _load(path) -> dict:
         raise InputError(str(path), f"cannot read gazetteer: {exc}") from exc
 
 
+# parsed gazetteers and their indexes, by list of corpus files (read-only once built)
+_BUILT: dict[tuple, dict] = {}
+
+
 class ActorResolver:
     """Resolves speaker names to `models.Actor`; remembers every actor it returned."""
 
@@ -102,6 +106,14 @@ class ActorResolver:
 
     # -- loading
     def _build(self) -> None:
+        key = tuple(self.gazetteer_files)
+        if key in _BUILT:
+            self.__dict__.update(_BUILT[key])
+            return
+        self._build_fresh()
+        _BUILT[key] = {k: v for k, v in self.__dict__.items() if k.startswith("_") and k not in ("_seen", "_skeletons")}
+
+    def _build_fresh(self) -> None:
         builtin = resources.files("consistency.data") / "actors.toml"
         data = tomllib.loads(builtin.read_text(encoding="utf-8"))
         self._entries = {}
@@ -129,6 +141,7 @@ class ActorResolver:
         self._state = [tokens(w) for w in data["state_words"]["words"]]
         self._nations = [(n["adjective"], n["group"], [tokens(w) for w in n["words"]]) for n in data["nationality"]]
         self._anon_heads = {h: [tokens(w) for w in ws] for h, ws in data["anonymous"]["heads"].items()}
+        self._roles_only = set(data["anonymous"]["indefinite_only"])
         self._sectors = {s: [tokens(w) for w in ws] for s, ws in data["anonymous"]["sectors"].items()}
         roles = data["roles"]
         self._spokes = [tokens(w) for w in roles["spokesperson"]]
@@ -192,8 +205,12 @@ class ActorResolver:
         return Actor(id="anon:" + slug(name.removeprefix("anonymous ")), name=name, group=group)
 
     def is_anonymous(self, toks: tuple[str, ...], name: str) -> bool:
-        if not any(self._has(toks, ws) for ws in self._anon_heads.values()):
+        heads = [h for h, ws in self._anon_heads.items() if self._has(toks, ws)]
+        if not heads:
             return False
+        if all(h in self._roles_only for h in heads) and not re.match(r"\s*(?:an?|one|two|some|several)\s", name, re.I) \
+                and not re.search(r"[\u0600-\u06FF]", name):
+            return False  # "the IDF spokesperson" names one identifiable person; "a spokesperson" does not
         found = self._find(toks)
         used = found[1] if found else ()
         left = self._leftover(toks, used)
