@@ -96,3 +96,19 @@ def test_new_conflicting_document_fails_then_goes_stale_when_removed(baseline_of
     assert removed.exit_code == 0
     assert [(e.kind, e.subject) for e in removed.stale] == [("casualty_count", "injured")]
     assert check(corpus, settings=SETTINGS, baseline=accepted, fail_on_stale=True).exit_code == 1
+
+
+def test_a_document_that_changes_the_event_id_changes_no_fingerprint(baseline_of_two, tmp_path):
+    folder, baseline = baseline_of_two
+    before = check(folder, settings=SETTINGS)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(folder, corpus)
+    # Sorts before every other id, so it becomes the event's anchor; it states no figure.
+    _write_markdown(corpus, [{
+        "id": "aa-dnipro-rail", "source": "Anadolu Agency", "date": "2024-04-19", "language": "en",
+        "title": "Dnipro rail traffic diverted after strike",
+        "text": "Trains through Dnipro were diverted on Friday after a missile struck the city's railway depot, "
+                "Ukraine's national railway company said."}], ["aa.md"])
+    after = check(corpus, settings=SETTINGS, baseline=baseline)
+    assert {d.event_id for d in after.report.discrepancies} != {d.event_id for d in before.report.discrepancies}
+    assert after.exit_code == 0 and not after.stale
