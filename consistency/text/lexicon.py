@@ -57,12 +57,11 @@ class Phrases:
 
         self.clitic_letters = frozenset(p[0] for p in proclitics)
 
-    def _stems(self, tok: str):
+    def _stems(self, tok: str) -> tuple[str, ...]:
         """The token without each proclitic it may carry (none for English)."""
         if tok[:1] in self.clitic_letters:
-            for p in self.proclitics:
-                if len(tok) > len(p) + 1 and tok.startswith(p):
-                    yield tok[len(p) :]
+            return stems(tok, self.proclitics)
+        return ()
 
     def _skip(self, tok: str, want: str) -> int | None:
         """Characters of proclitic before ``want`` in ``tok``, or None if it is not ``want``."""
@@ -115,12 +114,18 @@ class Phrases:
         return tok in self.by_first
 
 
+@lru_cache(maxsize=65536)
+def stems(tok: str, proclitics: tuple[str, ...]) -> tuple[str, ...]:
+    """``tok`` without each proclitic it starts with, longest proclitic first (cached: the same
+    words recur throughout a text)."""
+    return tuple(tok[len(p) :] for p in proclitics if len(tok) > len(p) + 1 and tok.startswith(p))
+
+
 def variants(tok: str, proclitics: tuple[str, ...]):
     """The token, then the token without each proclitic it may carry: (stem, prefix length)."""
     yield tok, 0
-    for p in proclitics:
-        if len(tok) > len(p) + 1 and tok.startswith(p):
-            yield tok[len(p) :], len(p)
+    for stem in stems(tok, proclitics):
+        yield stem, len(tok) - len(stem)
 
 
 def _norm_map(table: dict) -> dict:
