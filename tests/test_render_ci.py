@@ -185,3 +185,23 @@ def test_github_message_from_a_hostile_corpus_stays_one_command():
     output = render_github(check(gate_report(case), min_severity="high"))
     commands = [line for line in output.splitlines() if line.startswith("::")]
     assert len(commands) == 2 and all("forged 100%25" in line for line in commands)
+
+
+def test_text_quotes_a_figure_within_its_sentence():
+    report = gate_report()
+    sentence = report.documents[0].text.split("\n")[0]
+    claims = [c.model_copy(update={"text": sentence}) if c.document_id == "ap-mosul-strike" else c for c in report.claims]
+    text = render_text(check(report.model_copy(update={"claims": claims}), min_severity="high"))
+    assert f'"killing three people"\n      in "{sentence}"' in text
+
+
+def test_a_corpus_given_as_one_file_is_the_location():
+    from consistency.gate.locations import Locator
+
+    case = load_case()
+    for document in case["documents"]:
+        document["path"] = "wires.jsonl"
+    report = gate_report(case)
+    side = report.discrepancies[0].sides[0]
+    assert Locator(report, "incoming/wires.jsonl").side(side)[0].path == "incoming/wires.jsonl"
+    assert Locator(report, "./incoming").side(side)[0].path == "incoming/wires.jsonl"
