@@ -12,6 +12,7 @@ from consistency.text.lexicon import Lexicon
 from consistency.text.numwords import Parsed
 
 _DASHES = ("-", "–", "—")
+_DATE_SEPARATORS = (".", "-", "/")
 _YEAR_PREFIXES = ("mid", "early", "late", "pre", "post")
 _DEFINITE = ("ال", "بال", "وال", "لل", "فال", "كال")  # "الذكرى الـ75": the 75th
 
@@ -75,8 +76,8 @@ def _glued(c: Context, p: Parsed, v: float | None) -> tuple[str, int] | None:
             return "year", j  # 2023م, 1445هـ
         if suffix not in sets["glued_ok_after"] and suffix.isascii():
             return "id", j
-    if len(toks[i]) > 1 and toks[i].startswith("0") and "." not in toks[i]:
-        return "id", j  # 007
+    if len(toks[i]) > 2 and toks[i].startswith("0") and "." not in toks[i]:
+        return "id", j  # 007 (but "04" is a day or a month)
     return None
 
 
@@ -106,8 +107,8 @@ def classify(c: Context, p: Parsed, first: int, end: int, qualified: bool) -> tu
     whole = v is not None and v == int(v)
     for at in dict.fromkeys((i, first)):
         prev = toks[at - 1] if at > 0 else ""
-        if prev == "." and at > 1:
-            prev = toks[at - 2]
+        if prev in _DATE_SEPARATORS and at > 1:
+            prev = toks[at - 2]  # "Jan. 4", "04-يناير-2024"
         if prev in lex.sets["months"] and whole:
             if 1 <= v <= 31:
                 return "date", end, None
@@ -116,7 +117,10 @@ def classify(c: Context, p: Parsed, first: int, end: int, qualified: bool) -> tu
         hit = c.before("cue_before", at)
         if hit and (hit[1] != "year" or (whole and 1000 <= v <= 2100)):
             return hit[1], end, None
-    if end < n and toks[end] in lex.sets["months"] and whole and 1 <= v <= 31:
+    nxt = toks[end] if end < n else ""
+    if nxt in _DATE_SEPARATORS[1:] and end + 1 < n:
+        nxt = toks[end + 1]
+    if nxt in lex.sets["months"] and whole and 1 <= v <= 31:
         return "date", end, None
     hit = c.after("cue_after", end)
     if hit and (hit[1] != "year" or (whole and (_is_year_value(toks[i], v) or 1 <= v <= 1500))):
