@@ -8,6 +8,7 @@ from consistency.compare import (
     denial,
     identity,
     justification,
+    location,
     perpetrator,
     responsibility,
     target,
@@ -16,7 +17,7 @@ from consistency.compare.sides import EventContext
 
 DETECTORS = {
     m.KIND: m.detect
-    for m in (casualty_count, count, perpetrator, responsibility, justification, target, identity, denial)
+    for m in (casualty_count, count, perpetrator, responsibility, justification, target, identity, denial, location)
 }
 
 __all__ = ["DETECTORS", "EventContext"]

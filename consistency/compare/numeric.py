@@ -1,7 +1,8 @@
 """Numeric sides: figures grouped into sides whose ranges cannot both be true.
 
 Narrow figures found the sides; a wide figure ("at least 2") that fits two sides is
-compatible with both and joins none; one that fits a single side joins it. Only when two
+compatible with both and joins none; one that fits a single side joins it; a vague word
+("dozens", "عشرات") never founds a side of its own. Only when two
 sides remain, carried by different speakers, is there a discrepancy.
 
     2 (Pentagon), 2 (EFE), 3 (Al-Araby), at least 2 (Reuters) -> sides {2}, {3}; Reuters fits both
@@ -61,7 +62,8 @@ def numeric_sides(items: list[tuple[Claim, Count]]) -> list[SideBuilder]:
         fits = [g for g in groups if overlaps((g[0][0], g[0][1]), interval(count))]
         if len(fits) == 1:
             fits[0][1].append((claim, count))
-        elif not fits:
+        elif not fits and count.qualifier != "vague":
+            # "dozens" or "several" fits many tolls: it never founds a side of its own
             groups.append(([interval(count)[0], interval(count)[1]], [(claim, count)]))
     sides = []
     for inter, members in sorted(groups, key=lambda g: (g[0][0], g[0][1])):

@@ -83,23 +83,25 @@ def extract_claims(document: Document, resolver, doc_text: DocText | None = None
                 text=document.text[unit.span[0] : unit.span[1]],
                 span=unit.span,
                 hedged=frames.hedged(doc, unit.content) or (att is not None and not att.speaker),
-                facets=extract_facets(doc, unit.content, unit.sentence, kunya, att.cue if att is not None else None),
+                facets=extract_facets(doc, unit.content, unit.sentence, kunya, att.cue if att is not None else None,
+                                      speaker_span),
             )
         )
     return claims
 
 
 def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, int], kunya: str | None = None,
-                   cue: str | None = None) -> Facets:
+                   cue: str | None = None, speaker: tuple[int, int] | None = None) -> Facets:
     perps = frames.perpetrators(doc, content)
     frame = frames.justification(doc, content)
     denied = targets.denials(doc, content)
     return Facets(
         counts=counts.extract_counts(doc, content, sentence),
         perpetrator=perps,
-        responsibility=frames.responsibility(doc, content, perps, frame, cue),
+        responsibility=frames.responsibility(doc, content, perps, frame, cue, speaker),
         justification=frame,
         target=targets.targets(doc, content, denied),
         identity=identity.identities(doc, content, kunya),
         denial=denied,
+        location=targets.locations(doc, content),
     )

@@ -22,6 +22,7 @@ CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casu
 _WINDOW = 5
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
 _COMMA = re.compile(r"^[,،]$")
+_CLAUSE_WORDS = frozenset({"and", "or", "while", "but", "whereas", "as", "when"})
 _WORD = re.compile(r"\w+(?:[.'’\-]\w+)*|[^\w\s]")
 
 
@@ -49,7 +50,10 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     joiners = set(rules.get("joiners", []))
 
     out = []
+    units = [h.start + s0 for h in matcher(lang, "count_rules", "units").finditer(seg)]
     for mention, (n0, n1) in zip(numbers, num_spans):
+        if any(0 <= u - n1 <= 2 for u in units):
+            continue  # "17-kilogram warheads", "45 km": a measure, not a count
         subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners)
         if subject is None and any(t < n0 for t in toll_hits):
             subject = "killed"
@@ -59,7 +63,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
         if cumulative:
             scope = "cumulative"
         elif (
-            _near(n0, n1, partial_hits, tokens)
+            partial_hits
             or _near(n0, n1, after_hits, tokens, before=0, after=2)
             or _near(n0, n1, before_hits, tokens, before=3, after=0)
         ):
@@ -86,17 +90,23 @@ def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:
 
 
 def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners):
+    """The nearest subject word of the clause. The word right after the number is its counted
+    noun in both languages ("٤٥ شهيدًا", "six wounded"); a conjunction ends the clause, and an
+    Arabic word with the conjunction و starts the next one ("مقتل شخصين وإصابة خمسة")."""
     inside = [lab for a, b, lab in subjects if a < n1 and b > n0]
     if inside:
         return inside[0]
     i, j = _tok_range(tokens, n0, n1)
     others = {k for a, b in num_spans if (a, b) != (n0, n1) for k in range(*_tok_range(tokens, a, b))}
     best = None  # (distance, preference, label, hit_end)
-    for direction, pref in (("after", 0 if lang == "en" else 1), ("before", 1 if lang == "en" else 0)):
+    for direction, pref in (("after", 0), ("before", 1)):
         dist, k = 0, (j if direction == "after" else i - 1)
         while 0 <= k < len(tokens) and dist < _WINDOW:
             text = seg[tokens[k][0] - s0 : tokens[k][1] - s0]
-            if _STOP.match(text) or k in others:
+            if _STOP.match(text) or k in others or text in joiners or text in _CLAUSE_WORDS:
+                break
+            conj = lang == "ar" and len(text) > 2 and text[0] == "و"
+            if direction == "after" and conj:
                 break
             dist += 2 if _COMMA.match(text) else 1
             hit = next(((a, b, lab) for a, b, lab in subjects if a <= tokens[k][0] < b), None)
@@ -104,6 +114,8 @@ def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners):
                 cand = (dist, pref, hit[2], hit[1])
                 if best is None or cand[:2] < best[:2]:
                     best = cand
+                break
+            if direction == "before" and conj:
                 break
             k += 1 if direction == "after" else -1
     if best is None:

@@ -85,13 +85,13 @@ ACKNOWLEDGING_CUES = frozenset({"confirm", "acknowledge", "claim", "announce", "
 
 
 def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue], frames: list[FacetValue],
-                   cue: str | None = None) -> list[FacetValue]:
+                   cue: str | None = None, speaker: tuple[int, int] | None = None) -> list[FacetValue]:
     """Who is held responsible: actors near a blame cue, or the named perpetrator of a claim
     that condemns or defends the act ("heinous American aggression", "a U.S. self-defense strike")
     or whose speaker confirms who did it ("a U.S. official confirmed the U.S. military carried it out")."""
     out = []
     cues = _hits(doc, "responsibility", span, "cues")
-    named = [h for h in agents(doc, span)]
+    named = [h for h in agents(doc, span) if not _within(doc, h, speaker)]
     for c in cues:
         for h in named:
             gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
@@ -106,6 +106,14 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
     if not out and (frames or cue in ACKNOWLEDGING_CUES):
         out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
     return _dedupe(out)
+
+
+def _within(doc: DocText, hit: Hit, span: tuple[int, int] | None) -> bool:
+    """The hit lies in `span` (original positions): "حمّلت حماس إسرائيل": Hamas blames, Israel is blamed."""
+    if span is None:
+        return False
+    start, end = doc.to_orig(hit.start, hit.end)
+    return span[0] <= start and end <= span[1]
 
 
 def _is_mechanism(value: str) -> bool:

@@ -46,3 +46,9 @@ def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
 def mentions(doc: DocText, span: tuple[int, int], table: str) -> list[FacetValue]:
     """Plain mentions of a word list (e.g. `shelling`), used as the affirmative side of denials."""
     return [_value(doc, h, table) for h in _hits(doc, table, span, "words")]
+
+
+def locations(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Where it happened, as far as sources dispute it: inside or outside a designated zone,
+    or at a different spot from the one others name."""
+    return _dedupe([_value(doc, h, h.label) for h in _hits(doc, "location", span)])
