@@ -21,6 +21,10 @@ TOKEN = re.compile(
 )
 
 
+# Figures are ASCII digits after normalisation ("²".isdigit() is true but is no figure).
+DIGITS = frozenset("0123456789")
+
+
 def tokenize(text: str) -> tuple[list[str], list[int], list[int]]:
     """Token strings and their [start, end) in ``text`` (already normalised)."""
     toks: list[str] = []
@@ -146,12 +150,6 @@ class Lexicon:
     sets: dict = field(default_factory=dict)
     phrases: dict = field(default_factory=dict)
     duals: dict = field(default_factory=dict)
-
-    def word(self, name: str) -> dict:
-        return self.words.get(name, {})
-
-    def has(self, name: str, tok: str) -> bool:
-        return tok in self.sets.get(name, ())
 
 
 def _read(name: str) -> dict:

@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 
 from consistency.errors import InputError
-from consistency.text.lexicon import Lexicon, lexicon, tokenize
+from consistency.text.lexicon import DIGITS, Lexicon, lexicon, tokenize
 from consistency.text.normalize import normalize
 from consistency.text.numkinds import Context, classify
 from consistency.text.numwords import Parsed, parse_at
@@ -59,7 +59,7 @@ def find_numbers(text: str, language: str) -> list[NumberMention]:
     while i < n:
         tok = toks[i]
         c0 = tok[0]
-        if not c0.isdigit() and not (
+        if c0 not in DIGITS and not (
                 tok in first_words
                 or (c0 in clitic_letters and (tok[1:] in first_words or tok[2:] in first_words))):
             i += 1
@@ -81,7 +81,7 @@ def _second(ctx: Context, p: Parsed, j: int) -> Parsed | None:
     q = parse_at(ctx.lex, ctx.toks, j)
     if q is None or q.kind or q.qualifier != "exact" or q.value is None or q.value <= p.value:
         return None
-    if ctx.toks[p.i][0].isdigit() != ctx.toks[q.i][0].isdigit():
+    if (ctx.toks[p.i][0] in DIGITS) != (ctx.toks[q.i][0] in DIGITS):
         return None
     if all(len(ctx.toks[k]) == 4 and 1900 <= x.value <= 2100 for k, x in ((p.i, p), (q.i, q))):
         return None  # 2023-2024: two years
@@ -122,7 +122,7 @@ def _qualifier_after(ctx: Context, end: int) -> str | None:
         if hit and (skip == 0 or hit[1] in _SKIP_QUALIFIERS):
             after = k + hit[0]
             if skip == 0 or after >= len(toks) or not (
-                    toks[after][0].isdigit() or toks[after] in ctx.lex.sets["starts"]):
+                    toks[after][0] in DIGITS or toks[after] in ctx.lex.sets["starts"]):
                 return hit[1]
     return None
 

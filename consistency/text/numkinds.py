@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from consistency.text.lexicon import Lexicon
+from consistency.text.lexicon import DIGITS, Lexicon
 from consistency.text.numwords import Parsed
 
 _DASHES = ("-", "–", "—")
@@ -36,7 +36,7 @@ class Context:
 
 
 def _is_year_value(tok: str, v: float | None) -> bool:
-    return v is not None and len(tok) == 4 and tok.isdigit() and 1900 <= v <= 2100
+    return v is not None and len(tok) == 4 and tok.isascii() and tok.isdigit() and 1900 <= v <= 2100
 
 
 def _numeric_date(c: Context, i: int) -> bool:
@@ -48,7 +48,7 @@ def _numeric_date(c: Context, i: int) -> bool:
         sep = toks[lo + 1]
         if sep not in ("/", "-") or toks[lo + 3] != sep:
             continue
-        if all(toks[k][0].isdigit() and "," not in toks[k] for k in (lo, lo + 2, lo + 4)) and all(
+        if all(toks[k][0] in DIGITS and "," not in toks[k] for k in (lo, lo + 2, lo + 4)) and all(
                 c.adj(k, k + 1) for k in range(lo, lo + 4)):
             return True
     return False
@@ -88,12 +88,12 @@ def classify(c: Context, p: Parsed, first: int, end: int, qualified: bool) -> tu
         return p.kind, end, None
     toks, lex, i = c.toks, c.lex, p.i
     v = p.value
-    digit = toks[i][0].isdigit()
+    digit = toks[i][0] in DIGITS
     n = len(toks)
     if digit:
         j = p.j
         if j == i + 1 and end == j and j + 1 < n and toks[j] == ":" and c.adj(i, j) and c.adj(j, j + 1) \
-                and toks[j + 1].isdigit() and len(toks[j + 1]) == 2:
+                and toks[j + 1].isascii() and toks[j + 1].isdigit() and len(toks[j + 1]) == 2:
             hours = v + float(toks[j + 1]) / 60
             hit = c.after("cue_after", j + 2)
             if hit and hit[1] == "time" and toks[j + 2] == "p" and v < 12:

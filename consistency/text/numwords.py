@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from consistency.text.lexicon import Lexicon, variants
+from consistency.text.lexicon import DIGITS, Lexicon, variants
 
 # Which parts of an Arabic number may follow which after "و": "مئة واثنا عشر" (hundred, teen),
 # "خمسة وعشرون" (unit, tens), "ألف وخمسمئة" (scale, hundreds). A unit after a unit is two
@@ -44,7 +44,7 @@ def digit_value(tok: str) -> float:
 
 def parse_at(lex: Lexicon, toks: list[str], i: int) -> Parsed | None:
     tok = toks[i]
-    if tok[0].isdigit():
+    if tok[0] in DIGITS:
         return _digits(lex, toks, i)
     if tok in lex.sets["not_numbers"]:
         return None
