@@ -9,6 +9,7 @@ police said" gives "police", never "Two people died".
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from consistency.extract.attribution import (
@@ -21,11 +22,14 @@ from consistency.extract.attribution import (
 )
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_QUOTES: ContextVar[list] = ContextVar("_QUOTES", default=[])  # quote spans of the current document
 _PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"
 _CLOSE_Q = "”\"’»"
 _APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
                 "himself", "herself", "itself", "which", "according", "in", "citing", "quoted"}
+_ADJ_PARTICIPLES = {"armed", "unnamed", "retired", "elected", "acting", "leading", "united", "unidentified",
+                    "ruling", "governing", "so-called", "named", "based", "backed", "allied", "concerned"}
 _PREPS = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "about"}
 
 
@@ -72,6 +76,8 @@ class _Lex:
         self.outlet_words = set(cues["channels"]["outlet_words"])
         self.impersonal = cues["impersonal"]["patterns"]
         self.dashes = cues["punctuation"]["dashes"]
+        self.noun_cues = set(cues["nouns"]["cues"])
+        self.not_verbs = set(cues["nouns"]["not_verbs"])
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
         _PLURAL_HEADS.update(h for h in self.heads if h.endswith("s") and not h.endswith("ss"))
@@ -117,7 +123,7 @@ def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
                 k -= 1
                 continue
             return k + 1, j, True
-        if t.low in lex.stop:
+        if t.low in lex.stop or t.low.endswith(("n't", "n’t")):
             return k + 1, j, t.low in {"but", "while", "whereas", "as", "because", "since", "that"}
         if t.low == "and":
             nxt = toks[k - 1] if k > 0 else None
@@ -318,6 +324,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         c.speaker, c.role = cands[-1].speaker, "continuation"
         return c
     if j >= 0 and toks[j].word:
+        if toks[j].low in {"i", "we", "you"} and any(q[0] < t.start < q[1] for q in _QUOTES.get()):
+            return None  # "I think ..." inside a quotation is the quoted speaker's own aside
+        if toks[j].low == "who" and not (j >= 1 and toks[j - 1].text == ","):
+            return None  # restrictive "a man who says ...": not a reported statement
         if toks[j].low in lex.person | lex.plural | lex.thing:
             if toks[j].low == "who" and j >= 2 and toks[j - 1].text == ",":
                 a, b, _ = scan_left(toks, j - 2, lex)
@@ -364,8 +374,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         inverted = c.speaker[0] > t.start
         signal = after is not None and (after.low == "that" or after.text in ":“\"«")
         words = tokens(text, *c.speaker, frozenset(w.text for w in toks if w.proper))
-        if not (inverted or signal or (is_speakerish(words, lex, sent[0], strict=True)
-                                       and words[-1].low not in lex.thing)):
+        verbal = any(w.text.islower() and w.low.endswith(("ing", "ed")) and w.low not in lex.heads
+                     and w.low not in _ADJ_PARTICIPLES for w in words)
+        if verbal or not (inverted or signal or (is_speakerish(words, lex, sent[0], strict=True)
+                                                 and words[-1].low not in lex.thing)):
             return None
     if lemma == "tell" and nxt is not None:
         e = scan_right(toks, i + 1, lex)
@@ -466,9 +478,26 @@ def _punctuation_cues(text: str, sent: Span, lex: _Lex, cands: list[_Cand]) -> l
     return found
 
 
+def _noun_cue(text: str, toks: list[Tok], i: int, lex: _Lex) -> _Cand | None:
+    """"his claim that ...", "Trump's remarks": the possessor is the speaker."""
+    prev = toks[i - 1]
+    if i + 1 >= len(toks) or toks[i + 1].low not in {"that", ":", "“", "\"", "about", "on", "of"}:
+        return None
+    c = _Cand(toks[i].low, (toks[i].start, toks[i].end))
+    if prev.low in {"his", "her", "their", "its"}:
+        c.speaker = (prev.start, prev.end)
+    elif re.fullmatch(r"[A-Z][\w.-]*[’']s", prev.text):
+        a, b, _ = scan_left(toks, i - 1, lex)
+        c.speaker = (toks[a].start if a < i - 1 else prev.start, prev.end - 2)
+    else:
+        return None
+    return c
+
+
 def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     lex = _lex(cues)
     quotes = quote_spans(text)
+    _QUOTES.set(quotes)
     coref = Coreference()
     proper = proper_words(text)
     out: list[Attribution] = []
@@ -492,6 +521,21 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 i += step
                 continue
             lemma = lex.verbs.get(t.low) if t.text[0].islower() else None
+            if lemma is None and t.text.islower() and re.fullmatch(r"[a-z]{3,}(?:ed|es|s)", t.text) \
+                    and i + 1 < len(toks) and toks[i + 1].low == "that" and t.low not in lex.stop \
+                    and t.low not in lex.not_verbs:
+                lemma = t.low  # any "<verb> that ...": "X conceded that", "she figured that"
+                c = _verb_cue(text, toks, i, lemma, lex, sent, cands)
+                if c is not None and c.speaker and c.speaker[1] <= t.start:
+                    cands.append(c)
+                i += 1
+                continue
+            if lemma is None and t.low in lex.noun_cues and i > 0:
+                c = _noun_cue(text, toks, i, lex)
+                if c is not None:
+                    cands.append(c)
+                i += 1
+                continue
             if lemma == "quote":
                 # "Reuters quoted police sources as saying"
                 e = scan_right(toks, i + 1, lex)
@@ -504,7 +548,8 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                     cands.append(c)
                     i = e + 2
                     continue
-            elif lemma is not None:
+                lemma = "cite"  # "Clinton cited it as an example": a weak cue of its own
+            if lemma is not None:
                 c = _verb_cue(text, toks, i, lemma, lex, sent, cands)
                 if c is not None:
                     cands.append(c)
@@ -539,6 +584,7 @@ def _finish(text, sent, sentences, c: _Cand, lex: _Lex, coref: Coreference) -> A
         words = speaker.split()
         low = speaker.lower()
         ante = None
+        low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in lex.person:
             ante = coref.last(("person",)) or coref.last(("org",))
         elif low in lex.plural:
