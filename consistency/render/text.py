@@ -89,11 +89,12 @@ def _verdict(result: CheckResult) -> str:
     detail = f" ({detail})" if detail else ""
     problems = []
     if counts["new"]:
-        problems.append(f"{counts['new']} new finding{'s' if counts['new'] != 1 else ''} need{'s' if counts['new'] == 1 else ''} review")
+        verb = "needs" if counts["new"] == 1 else "need"
+        problems.append(f"{_plural(counts['new'], 'new finding', 'new findings')} {verb} review")
     if counts["expectations_failed"]:
-        problems.append(f"{counts['expectations_failed']} expectation{'s' if counts['expectations_failed'] != 1 else ''} failed")
+        problems.append(f"{_plural(counts['expectations_failed'], 'expectation', 'expectations')} failed")
     if result.stale and result.fail_on_stale:
-        problems.append(f"{len(result.stale)} stale baseline entr{'ies' if len(result.stale) != 1 else 'y'}")
+        problems.append(_plural(len(result.stale), "stale baseline entry", "stale baseline entries"))
     if result.exit_code:
         return f"FAIL: {'; '.join(problems)}{detail}"
     return f"OK: nothing needs attention{detail}"
