@@ -69,3 +69,10 @@ def test_index_maps_back_and_renormalises(text, data):
 def test_normalising_twice_changes_nothing(text):
     once = normalize(text).text
     assert normalize(once).text == once
+
+
+def test_lone_surrogate_from_escaped_bytes_is_kept():
+    text = "قُتل \udc80 5"  # what bytes.decode(errors="surrogateescape") leaves in text
+    n = normalize(text)
+    assert n.text == "قتل \udc80 5"
+    assert n.span(4, 5) == (5, 6)

@@ -140,7 +140,8 @@ def normalize(text: str) -> Normalized:
     out = text.translate(_TABLE)  # C speed; values may be "", one char or several
     if len(out) == len(text) and not _SPECIAL_RE.search(text):
         return Normalized(out, array("q", np.arange(len(text) + 1, dtype=np.int64).tobytes()), text)
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    # surrogatepass: a lone surrogate (text decoded with surrogateescape) is one code unit too
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     index = np.repeat(np.arange(len(text), dtype=np.int64), _LENGTHS[codes])
     positions = array("q", index.tobytes())
     positions.append(len(text))
