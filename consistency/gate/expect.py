@@ -83,7 +83,7 @@ def grade(
     checked: list[Expectation] = []
     for gold_id, item in sorted(expected.items()):
         what = f"{item.get('kind', '?')}/{item.get('subject', '?')}"
-        values = " vs ".join(str(side.get("value")) for side in item.get("sides", []))
+        values = " vs ".join(_clip(str(side.get("value"))) for side in item.get("sides", []))
         if gold_id in missed:
             note = f": {item['note']}" if item.get("note") else ""
             message = f"expected discrepancy {gold_id} ({what}: {values}) was not found{note}"
@@ -104,6 +104,12 @@ def grade(
         checked.append(Expectation(kind=name, passed=passed, message=f"{name} {shown} {relation} the minimum {minimum:.3f}"))
     unmatched = sorted(getattr(scores, "unmatched", None) or [])
     return Grade(recall=recall, precision=precision, expectations=checked, unmatched=unmatched)
+
+
+def _clip(value: str, limit: int = 60) -> str:
+    """Gold values can be whole sentences; a log line needs only enough to recognise them."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def _score(scores: Any, name: str) -> float | None:
