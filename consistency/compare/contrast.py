@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from consistency.compare.lexical import Token, is_content, lex_for, lookup, same_word
 
 SCOPE = 4  # words after a negator that it may govern
-SCOPE_WORDS = 2  # content words among them
+SCOPE_WORDS = 2  # content words among them (the second counts when the first is said differently)
+SUBJECT_REACH = 2  # words between a subject and the pole word said of it
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def negation(a: Side, b: Side, overlap: float) -> Finding | None:
             for i in this.scope(n):
                 j = this.matched.get(i)
                 if j is None:
-                    if any(m.first <= i <= m.last for m in this.poles):
+                    if _opposed(this, other, i):
                         break  # "did not fall" / "rose": an opposition, the antonym rule's case
                     continue  # the governed word is said differently: try the next one
                 if not other.negated(j) and not _negator_at(other, j):
@@ -187,6 +188,8 @@ def antonym(a: Side, b: Side) -> Finding | None:
         for ma in near_a:
             for mb in subjects_b.get(a.matched.get(i, -1), []):
                 pa, pb = _pole(a, ma), _pole(b, mb)
+                if a.matched.get(ma.first) == mb.first:
+                    continue  # one word, negated on one side only: the negation rule's case
                 if ma.value[0] == mb.value[0] and pa is not None and pb is not None:
                     if pa != pb:
                         changed.append((ma, mb))
@@ -217,14 +220,14 @@ def _pole(side: Side, m: Mention) -> str | None:
 
 
 def _subjects(side: Side) -> dict[int, list[Mention]]:
-    """Each content word tied to its nearest pole word (at most 3 words away)."""
+    """Each content word tied to its nearest pole word (at most SUBJECT_REACH words away)."""
     out: dict[int, list[Mention]] = {}
     inside = {i for m in side.poles for i in range(m.first, m.last + 1)}
     for t in side.tokens:
         if t.index in inside or not is_content(t) or t.norm in lex_for(t).generic:
             continue
         near = [(min(abs(t.index - m.first), abs(t.index - m.last)), m.first, m) for m in side.poles]
-        near = [x for x in near if x[0] <= 3]
+        near = [x for x in near if x[0] <= SUBJECT_REACH]
         if near:
             best = min(near, key=lambda x: (x[0], x[1]))[:2]
             out[t.index] = [m for d, first, m in near if (d, first) == best]
@@ -240,7 +243,7 @@ def _antonym_finding(a: Side, b: Side, ma: Mention, mb: Mention, group: str) -> 
 # --- entities --------------------------------------------------------------------------------
 
 _CLASS = {"place": "place", "armed": "actor", "organisation": "actor", "name": "actor",
-          "weekday": "day", "relday": "relday", "commodity": "commodity", "person": "actor",
+          "weekday": "day", "relday": "relday", "commodity": "commodity", "person": "person",
           "portfolio": "portfolio"}
 
 
@@ -251,7 +254,8 @@ def _compatible(ma: Mention, mb: Mention) -> bool:
         return False
     if ca == cb:
         return True
-    acting = {ca, cb} == {"place", "actor"}
+    # a leader is not his country ("Erdogan" / "Turkey"): only groups and bodies act as one
+    acting = {ca, cb} == {"place", "actor"} and "name" not in (ma.value[1], mb.value[1])
     return acting and all(m.value[1] != "place" or m.value[2] is None for m in (ma, mb))
 
 
@@ -325,7 +329,7 @@ def role_swap(a: Side, b: Side) -> Finding | None:
     shared = sorted(k for k in ia if k in ib)
     if _passives(a) != _passives(b):
         return None
-    shared = [k for k in shared if _CLASS.get(ia[k].value[1]) in ("actor", "place")]
+    shared = [k for k in shared if _CLASS.get(ia[k].value[1]) in ("actor", "place", "person")]
     for x in shared:
         for y in shared:
             ax, ay, bx, by = ia[x].first, ia[y].first, ib[x].first, ib[y].first
@@ -364,7 +368,7 @@ def unknown_agent(a: Side, b: Side) -> Finding | None:
         if any(t.norm in lex_for(t).unknown for t in other.tokens):
             continue
         mine = _ids(this)
-        named = [m for k, m in _ids(other).items() if k not in mine and _CLASS.get(m.value[1]) in ("actor", "place")]
+        named = [m for k, m in _ids(other).items() if k not in mine and _CLASS.get(m.value[1]) in ("actor", "place", "person")]
         if named:
             return _found("perpetrator", this, other, flip, (unknown[0],), other.span(named[0]),
                           f"one side leaves the perpetrator unknown, the other names "
@@ -393,6 +397,7 @@ class Figure:
     low: float
     high: float | None  # None: open-ended ("at least 20")
     kind: str
+    vague: bool
     first: int  # token indices covered
     last: int
 
@@ -404,9 +409,9 @@ def figures(text: str, tokens: list[Token], language: str) -> list[Figure]:
             covered = [t.index for t in tokens if t.start < m.end and m.start < t.end]
             if covered and m.kind != "id" and m.low is not None:
                 out.append(Figure(float(m.low), None if m.high is None else float(m.high),
-                                  m.kind, covered[0], covered[-1]))
+                                  m.kind, m.qualifier == "vague", covered[0], covered[-1]))
         return out
-    return [Figure(v, v, _digit_kind(t, v, text), t.index, t.index)
+    return [Figure(v, v, _digit_kind(t, v, text), False, t.index, t.index)
             for t in tokens if (v := _value(t.norm)) is not None]
 
 
@@ -433,9 +438,19 @@ def _comparable(x: Figure, y: Figure) -> bool:
 
 
 def _overlap(x: Figure, y: Figure) -> bool:
-    xh = float("inf") if x.high is None else x.high
-    yh = float("inf") if y.high is None else y.high
-    return x.low <= yh and y.low <= xh
+    """Ranges that meet, read loosely: "more than 500" meets "500", and a vague quantity
+    ("a number of", "dozens") spans half its low bound to twice its high one."""
+    (xl, xh), (yl, yh) = _loose(x), _loose(y)
+    return xl <= yh and yl <= xh
+
+
+def _loose(f: Figure) -> tuple[float, float]:
+    high = float("inf") if f.high is None else f.high
+    if f.vague:
+        return f.low / 2, high * 2
+    if f.high is None:  # "more than 500" is read as [501, ∞): let it meet 500
+        return f.low - 1, high
+    return f.low, high
 
 
 def number_conflict(a_text: str, b_text: str, ta: list[Token], tb: list[Token],
