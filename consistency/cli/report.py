@@ -34,6 +34,7 @@ def report(
     debug: DebugOption = False,
 ) -> None:
     """Write DIR/report.json (and report.md, report.html) for a corpus."""
+    from consistency.atomic import interrupts_deferred
     from consistency.cli.progress import TerminalProgress
     from consistency.errors import ConfigError
     from consistency.pipeline import build_report
@@ -48,8 +49,14 @@ def report(
         overrides = dict(embedder=embedder, cache_dir=str(cache_dir) if cache_dir else None,
                          use_cache=False if no_cache else None, skip_bad=True if skip_bad else None)
         settings = load_cli_settings(corpus, config, **overrides).settings
-        result = build_report(corpus, settings, progress=progress)
-        progress.close()
-        written = write_report(result, output, wanted)
+        try:
+            result = build_report(corpus, settings, progress=progress)
+            progress.close()
+            with interrupts_deferred():
+                written = write_report(result, output, wanted)
+        except KeyboardInterrupt:
+            progress.close()
+            typer.echo("consistency: interrupted", err=True)
+            raise typer.Exit(130) from None
     for path in written:
         typer.echo(str(path))
