@@ -178,3 +178,12 @@ def test_expectations_with_the_real_evaluate():
     notes = {f.discrepancy.id: f.note for f in result.findings}
     assert notes == {"d1": "matches an expected discrepancy", "d2": "matches no expected discrepancy",
                      "d3": "matches an expected discrepancy", "d4": "matches no expected discrepancy"}
+
+
+def test_bad_gate_arguments_are_config_errors():
+    from consistency.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="min_severity"):
+        check(gate_report(), min_severity="urgent")
+    with pytest.raises(ConfigError, match="fail_on"):
+        check(gate_report(), fail_on=["blame"])

@@ -19,9 +19,10 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from consistency.config import SEVERITIES, Settings
+from consistency.errors import ConfigError
 from consistency.gate.baseline import Baseline, BaselineEntry, load_baseline, make_baseline
 from consistency.gate.expect import Expectation, grade, load_gold
 from consistency.gate.fingerprint import fingerprints
@@ -110,9 +111,11 @@ def check(
     """Check `corpus` (a path, or a report already built from one). Arguments override `settings`."""
     settings = settings if settings is not None else Settings()
     overrides = {"fail_on": fail_on, "min_severity": min_severity, "fail_on_stale": fail_on_stale}
-    gate = Settings.model_validate(
-        settings.model_dump() | {k: v for k, v in overrides.items() if v is not None}
-    )
+    try:
+        gate = Settings.model_validate(settings.model_dump() | {k: v for k, v in overrides.items() if v is not None})
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise ConfigError(f"check(): {'.'.join(map(str, error['loc']))}: {error['msg']}") from None
     if isinstance(corpus, Report):
         report, corpus_name = corpus, corpus.created_from.corpus
     else:
