@@ -214,12 +214,13 @@ def test_quoted_words_are_shown_in_their_sentence():
 
 
 def test_long_sentences_are_cut_around_the_quote(monkeypatch):
-    import consistency.render.html as module
+    import consistency.render.html_view as module
 
     monkeypatch.setattr(module, "EXCERPT_CHARS", 60)
     report = _with_quotes(depot_report(), "d-target", 1, ["a weapons storage site"])
     (x,) = build_view(report)["cards"][3]["sides"][1]["excerpts"]
-    assert x["clipped"] == [True, True] and len(x["text"]) == 60
+    assert x["clipped"] == [True, True]
+    assert x["text"] == "against a weapons storage site used by Kataib"  # cut on whole words, within 60
     ((a, b),) = x["highlights"]
     assert x["text"][a:b] == "a weapons storage site"
 

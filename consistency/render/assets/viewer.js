@@ -194,9 +194,9 @@
         return el("tr", null, el("th", { scope: "row", dir: "auto", title: e.label, text: clip(e.label, 120) }),
           el("td", { "class": "date", text: e.date || "—" }), el("td", { "class": "num", text: e.claims }),
           el("td", { "class": "num", text: e.documents }), el("td", { "class": "num", text: e.discrepancies }),
-          el("td", null, e.related.length ? el("ul", { "class": "related" }, e.related.map(function (r) {
+          el("td", null, e.related.length ? limited("ul", { "class": "related" }, e.related, 2, function (r) {
             return el("li", { dir: "auto", title: r, text: clip(r, 70) });
-          })) : "—"));
+          }, "related event") : "—"));
       })));
   }
 
