@@ -44,6 +44,8 @@ class _Lex:
         self.roles = {_bare(w) for w in _n(cues["speaker_nouns"]["roles"])}
         self.idafa = {_bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
         self.modifiers = _n(cues["speaker_nouns"]["modifiers"])
+        self.not_speakers = {_bare(w) for w in _n(cues["speaker_nouns"]["not_speakers"])}
+        self.clitic_only = _n(cues["clitic_only"]["forms"])
 
 
 _CACHE: dict[int, tuple[dict, _Lex]] = {}
@@ -146,7 +148,7 @@ def _opens_content(st: _Sent, k: int, lex: _Lex) -> bool:
     if k >= len(st.toks):
         return False
     w = st.toks[k][2]
-    return (w in lex.comp or (not w[0].isalnum() and w not in ".!?") or w in lex.stop or w == "ل"
+    return (w in lex.comp or w in ",:;-–—" or w in lex.stop or w == "ل"
             or (w[0] == "ل" and (w[1:] in lex.channel_heads or "ال" + w[2:] in lex.listeners)))
 
 
@@ -228,6 +230,8 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
                 s += 1
             e = _speaker_after(st, s, lex, limit=7)
             head = toks[s][2][1:] if prep == "وفقا ل" and toks[s][2].startswith("ل") else toks[s][2] if s < len(toks) else ""
+            if _bare(head) in lex.not_speakers:
+                e = s
             if e > s and head.startswith("ال") and _bare(head) not in lex.speaker_nouns \
                     and _bare(head) not in lex.anon_heads and not any(x in lex.outlet_words for x in (head, _bare(head))):
                 e = s  # "وفق الصلاحيات الممنوحة": a rule, not a source
@@ -249,6 +253,8 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
                 i = e
                 continue
         lemma = lex.verbs.get(base) or lex.verbs.get(w)
+        if lemma is not None and w in lex.clitic_only:
+            lemma = None  # "تابع" alone is "affiliated"; "وتابع" is "he went on"
         if lemma is None:
             i += 1
             continue
@@ -286,10 +292,15 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
             while b >= 0 and toks[b][2][0].isalnum() and i - b <= 6 and not lex.verbs.get(_strip(toks[b][2])) \
                     and toks[b][2] not in lex.stop and toks[b][2] not in lex.comp:
                 b -= 1
+            first = _bare(toks[b + 1][2]) if b + 1 <= last else ""
             if (b < 0 or toks[b][2] in ",.:;" or toks[b][2] in lex.aux) and b < last \
+                    and (first in lex.speaker_nouns or first in lex.anon_heads) \
                     and not any(x.cue_span[0] > toks[b + 1][0] for x in cands):
                 c.speaker = (toks[b + 1][0], toks[last][1])
         _after_speaker(st, c, e, lex)
+        if c.speaker is None and any(x.content and x.content[0] <= c.cue_span[0] < x.content[1] for x in cands):
+            i += 1  # "... أن استهداف السيارة يكشف عن": a verb of the reported content, not a new cue
+            continue
         cands.append(c)
         i = e if e > i else i + 1
     if not cands:
@@ -338,7 +349,8 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 else:
                     speaker_span = mention
                     speaker = text[speaker_span[0]:speaker_span[1]]
-                    anonymous = first in lex.anon_heads or any(p in sent_norm for p in lex.anon_phrases)
+                    anonymous = first in lex.anon_heads or any(p in sent_norm for p in lex.anon_phrases) \
+                        or (first in {"احد", "احدي"} and len(words) > 1 and _bare(words[1]) in lex.anon_heads)
                     coref.add(normalize_term(speaker), speaker_span, anonymous, "any")
             elif c.cue != "أفيد":
                 mention = cue_span  # the verb carries the pronoun subject: "وأضاف أن"

@@ -338,8 +338,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             c.speaker = (toks[j].start, toks[j].end)
             return c
         a, b, _ = scan_left(toks, j, lex)
-        if a <= b and is_speakerish(toks[a:b + 1], lex, sent[0]):
-            c.speaker = _span(toks, a, b + 1)
+        after_quote = a > 0 and toks[a - 1].text in "”\"’" or (a > 1 and toks[a - 1].text == ","
+                                                              and toks[a - 2].text in "”\"’")
+        if a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
+            c.speaker = _span(toks, a, b + 1)  # '"...," the driver said': any noun phrase speaks
     elif j >= 1 and toks[j].text == ",":
         # "X, the defence ministry spokesman, said"
         k = j - 1
