@@ -156,9 +156,19 @@ def _read(name: str) -> dict:
     return tomllib.loads(resources.files("consistency.data").joinpath(name).read_text("utf-8"))
 
 
+def language_code(language) -> str:
+    """"ar" for Arabic tags ("ar", "AR", "ar-IQ"), "en" for English ones, else ""."""
+    code = str(language or "").lower()[:2]
+    return code if code in ("ar", "en") else ""
+
+
+def lexicon(language) -> Lexicon:
+    """The number lexicon of a language; English words for any language but Arabic."""
+    return _lexicon("ar" if language_code(language) == "ar" else "en")
+
+
 @lru_cache(maxsize=None)
-def lexicon(language: str) -> Lexicon:
-    lang = "ar" if language == "ar" else "en"
+def _lexicon(lang: str) -> Lexicon:
     data = _read(f"numbers_{lang}.toml")
     proclitics = tuple(sorted((normalize_term(p) for p in data.get("proclitics", [])), key=len, reverse=True))
     lex = Lexicon(lang, data, _read("numbers_common.toml"), proclitics)

@@ -27,6 +27,7 @@ from functools import lru_cache
 from importlib import resources
 
 from consistency.errors import InputError
+from consistency.text.lexicon import language_code
 from consistency.text.normalize import normalize_term
 
 _LINES = re.compile(r"[^\n\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]+")
@@ -39,7 +40,7 @@ _WORD_BEFORE = 24  # how far back to look for the word before a period
 @lru_cache(maxsize=None)
 def _rules(language: str) -> dict:
     data = tomllib.loads(resources.files("consistency.data").joinpath("segment.toml").read_text("utf-8"))
-    langs = [language] if language in ("en", "ar") else ["en", "ar"]
+    langs = [language] if language else ["en", "ar"]
     keys = ("never_end", "may_end", "end_unless_continued", "starters", "continuers")
     rules = {key: set() for key in keys} | data["limits"]
     for lang in langs:
@@ -59,7 +60,7 @@ def sentences(text: str, language: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise InputError("<text>", f"expected text (str), got {type(text).__name__}")
-    rules = _rules(language or "")
+    rules = _rules(language_code(language))
     spans: list[tuple[int, int]] = []
     for line in _LINES.finditer(text):
         start = line.start()
