@@ -112,3 +112,32 @@ def test_a_document_that_changes_the_event_id_changes_no_fingerprint(baseline_of
     after = check(corpus, settings=SETTINGS, baseline=baseline)
     assert {d.event_id for d in after.report.discrepancies} != {d.event_id for d in before.report.discrepancies}
     assert after.exit_code == 0 and not after.stale
+
+
+def test_real_findings_render_to_valid_sarif_junit_and_annotations(tmp_path):
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    import jsonschema
+
+    from consistency.render.github import render_github
+    from consistency.render.junit import render_junit
+    from consistency.render.sarif import render_sarif
+
+    corpus = tmp_path / "corpus"
+    _write_markdown(corpus, RECORDS, ["ap.md", "ukrinform.md"])
+    result = check(corpus, settings=SETTINGS)
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    log = json.loads(render_sarif(result))
+    jsonschema.Draft4Validator(schema).validate(log)
+    regions = [loc["physicalLocation"]["region"] for loc in log["runs"][0]["results"][0]["locations"]]
+    # Front matter of 5 keys between two '---' lines: the text starts on line 8.
+    assert [r["startLine"] for r in regions] == [8, 8]
+    text = {"ap.md": RECORDS[0]["text"], "ukrinform.md": RECORDS[1]["text"]}
+    for loc in log["runs"][0]["results"][0]["locations"]:
+        name = loc["physicalLocation"]["artifactLocation"]["uri"].rsplit("/", 1)[1]
+        region = loc["physicalLocation"]["region"]
+        assert text[name][region["startColumn"] - 1: region["endColumn"] - 1] == region["snippet"]["text"]
+    assert ET.fromstring(render_junit(result)).get("failures") == "1"
+    errors = [line for line in render_github(result).splitlines() if line.startswith("::error ")]
+    assert len(errors) == 2 and all(",line=8,col=" in line for line in errors)
