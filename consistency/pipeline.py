@@ -19,6 +19,7 @@ from consistency.config import Settings
 from consistency.corpus import Corpus, load_corpus
 from consistency.extract.claims import extract_claims
 from consistency.extract.doctext import DocText
+from consistency.extract.speakers import consolidate
 from consistency.group.aspects import assign_aspects
 from consistency.group.events import group_events
 from consistency.group.timing import other_incident_claims
@@ -93,7 +94,7 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
         for claim, aspect in zip(members, aspects):
             claim.event_id, claim.aspect = event.id, aspect
 
-    actors = {a.id: a for a in resolver.actors()}
+    actors = consolidate(claims, {a.id: a for a in resolver.actors()})
     main_claims = [c for c in claims if c.event_id in grouping.main]
     revisions, superseded = find_revisions(main_claims, docs, actors, grouping.event_of)
     discrepancies = []

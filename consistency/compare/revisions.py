@@ -22,7 +22,16 @@ _UPDATE = re.compile(
     r"ارتفع|ارتفاع|ترتفع|بلغت|حصيله جديده|محدثه",
     re.I,
 )
-_PRELIMINARY = re.compile(r"initial|preliminary|first toll|early toll|earlier|اوليه|أولية|اولي|أولي|في وقت سابق", re.I)
+_PRELIMINARY_TOLL = re.compile(
+    r"initial toll|preliminary toll|initial figure|preliminary figure|first toll|early toll|initial count|"
+    r"preliminary count|حصيله اوليه|الحصيله الاوليه|حصيلة أولية|الحصيلة الأولية|حصيلة اولية|الحصيلة الاولية",
+    re.I,
+)
+_PRELIMINARY = re.compile(
+    r"initial|preliminary|first toll|early toll|earlier|had said|had put|had reported|initially|"
+    r"اوليه|أولية|اولي|أولي|في وقت سابق|وكان .{0,40}قد|كان قد|كانت قد",
+    re.I,
+)
 
 
 def source_key(claim: Claim, documents: dict[str, Document], actors: dict[str, Actor]) -> str:
@@ -53,16 +62,18 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
     revisions, superseded = [], set()
     for (event_id, subject, source), items in sorted(series.items(), key=lambda kv: tuple(str(k) for k in kv[0])):
         items.sort(key=lambda cc: _order(cc[0], cc[1], documents))
-        values = []
-        for _, count in items:
-            v = _fmt(count)
-            if not values or values[-1] != v:
-                values.append(v)
+        values = list(dict.fromkeys(_fmt(count) for _, count in items))
         if len(values) < 2:
             continue
         last = items[-1][1]
         for claim, count in items:
             if _fmt(count) != _fmt(last):
+                superseded.add((claim.id, count.span))
+    # An explicitly preliminary figure ("initial toll", "الحصيلة الأولية") is not a rival of
+    # later ones from other sources either: early tolls are expected to change.
+    for claim in claims:
+        if _PRELIMINARY_TOLL.search(claim.text):
+            for count in claim.facets.counts:
                 superseded.add((claim.id, count.span))
         revisions.append(
             Revision(

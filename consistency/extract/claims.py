@@ -92,7 +92,7 @@ def extract_claims(document: Document, resolver, doc_text: DocText | None = None
 
 def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, int], kunya: str | None = None,
                    cue: str | None = None, speaker: tuple[int, int] | None = None) -> Facets:
-    perps = frames.perpetrators(doc, content)
+    perps = frames.perpetrators(doc, content, speaker)
     frame = frames.justification(doc, content)
     denied = targets.denials(doc, content)
     return Facets(

@@ -63,7 +63,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
         if cumulative:
             scope = "cumulative"
         elif (
-            partial_hits
+            _near(n0, n1, partial_hits, tokens, before=8, after=8)
             or _near(n0, n1, after_hits, tokens, before=0, after=2)
             or _near(n0, n1, before_hits, tokens, before=3, after=0)
         ):

@@ -58,13 +58,15 @@ def agents(doc: DocText, span: tuple[int, int]) -> list[Hit]:
     return out
 
 
-def perpetrators(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None = None) -> list[FacetValue]:
     out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
     out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span)]
     nouns = _hits(doc, "attack_nouns", span, "words")
     verbs = _hits(doc, "attack_verbs", span, "words")
     patients = _hits(doc, "patient_markers", span, "words")
     for h in agents(doc, span):
+        if _within(doc, h, speaker):
+            continue  # "قال متحدث باسم البنتاغون إن ...": the speaker, not the perpetrator
         if any(0 <= _token_gap(doc, p.end, h.start) <= 1 and p.end <= h.start for p in patients):
             continue
         near_noun = any(_token_gap(doc, min(h.end, n.end), max(h.start, n.start)) <= 1 for n in nouns if n.start != h.start)
@@ -87,8 +89,9 @@ ACKNOWLEDGING_CUES = frozenset({"confirm", "acknowledge", "claim", "announce", "
 def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue], frames: list[FacetValue],
                    cue: str | None = None, speaker: tuple[int, int] | None = None) -> list[FacetValue]:
     """Who is held responsible: actors near a blame cue, or the named perpetrator of a claim
-    that condemns or defends the act ("heinous American aggression", "a U.S. self-defense strike")
-    or whose speaker confirms who did it ("a U.S. official confirmed the U.S. military carried it out")."""
+    that condemns or defends the act ("heinous American aggression", "a U.S. self-defense strike"),
+    and of any attributed claim: a speaker who says who did it holds them responsible
+    ("a U.S. official confirmed the U.S. military carried it out")."""
     out = []
     cues = _hits(doc, "responsibility", span, "cues")
     named = [h for h in agents(doc, span) if not _within(doc, h, speaker)]
@@ -103,7 +106,7 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
                 out.append(_value(doc, h, f"not {a.label}"))
     for h in _hits(doc, "responsibility", span, "undetermined"):
         out.append(_value(doc, h, "undetermined"))
-    if not out and (frames or cue in ACKNOWLEDGING_CUES):
+    if not out and (frames or cue in ACKNOWLEDGING_CUES or speaker is not None):
         out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
     return _dedupe(out)
 
