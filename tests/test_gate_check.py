@@ -187,3 +187,10 @@ def test_bad_gate_arguments_are_config_errors():
         check(gate_report(), min_severity="urgent")
     with pytest.raises(ConfigError, match="fail_on"):
         check(gate_report(), fail_on=["blame"])
+
+
+def test_findings_carry_the_gate_fingerprint():
+    report = gate_report()
+    result = check(report)
+    assert all(f.discrepancy.fingerprint == f.fingerprint for f in result.findings)
+    assert all(d.fingerprint == "" for d in report.discrepancies)  # the report itself is untouched

@@ -130,8 +130,10 @@ def check(
 
     fps = fingerprints(report)
     known = {e.fingerprint: e for e in baseline.entries} if baseline is not None else {}
+    # Findings carry the gate's fingerprint in the discrepancy too, so a JSON reader sees one.
     findings = [
-        _classify(d, fps[d.id], gate, known, graded=gold is not None) for d in report.discrepancies
+        _classify(d.model_copy(update={"fingerprint": fps[d.id]}), fps[d.id], gate, known, graded=gold is not None)
+        for d in report.discrepancies
     ]
     seen = set(fps.values())
     stale = [entry for fp, entry in known.items() if fp not in seen]
