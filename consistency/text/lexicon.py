@@ -197,6 +197,7 @@ def _lexicon(lang: str) -> Lexicon:
                 cues.setdefault(phrase, name)
         lex.phrases[f"cue_{side}"] = Phrases(cues, proclitics)
     lex.phrases["vague"] = Phrases(data["vague"], proclitics)
+    lex.phrases["set_phrases"] = Phrases(data.get("set_phrases", {}), proclitics)
     lex.sets["vague_multipliable"] = frozenset(
         phrase_tokens(p) for p in data.get("vague_multipliable", {}).get("words", []))
     lex.phrases["qual_before"] = Phrases(data["qualifiers"]["before"], proclitics)
@@ -224,6 +225,7 @@ def _lexicon(lang: str) -> Lexicon:
     for name in ("hundred", "articles"):
         starts.update(lex.sets[name])
     starts.update(lex.phrases["vague"].by_first)
+    starts.update(lex.phrases["set_phrases"].by_first)
     starts.update(lex.duals)
     for scale in lex.words["scales"]:
         starts.add(scale)  # "ألف" alone is a thousand

@@ -54,6 +54,9 @@ def parse_at(lex: Lexicon, toks: list[str], i: int) -> Parsed | None:
             break
     else:
         return None
+    hit = lex.phrases["set_phrases"].at(toks, i)
+    if hit:  # "half a dozen", "نصف مليون"
+        return _exact(i, i + hit[0], float(hit[1]), None, skip, qualifier="about")
     hit = lex.phrases["vague"].at(toks, i)
     if hit:
         return _vague(lex, toks, i, hit, skip)
