@@ -149,3 +149,21 @@ def test_slug_and_skeleton():
     assert slug("مصدر أمني") == slug("مصدر أمني").encode("ascii").decode()
     assert skeleton("Rasool") == skeleton("رسول")
     assert skeleton("Qudra") == skeleton("القدرة")
+
+
+def test_resolve_never_crashes_and_ids_stay_ascii():
+    from hypothesis import given, settings, strategies as st
+
+    r = ActorResolver()
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(min_size=1, max_size=30))
+    def run(name):
+        try:
+            a = r.resolve(name, "ar")
+        except InputError:
+            return
+        assert a.id.isascii() and a.group
+        assert r.resolve(name, "ar").id == a.id  # stable
+
+    run()

@@ -72,3 +72,25 @@ def test_quote_spans_cross_sentences():
     text = "He said: \u201cFirst. Second.\u201d Then \u00abthird\u00bb."
     assert quote_spans(text) == [(9, 25), (31, 38)]
     assert text[9:25] == "“First. Second.”"
+
+
+_PIECES = ["said", "told", "Reuters", "according to", "the", "a", "official", ",", ".", "\u201c", "\u201d",
+           "\u00ab", "\u00bb", '"', "he", "who", "(", ")", "\u2015", ":", "Maj.", "Gen.", "al-Nujaba", "'s",
+           "\u0648\u0642\u0627\u0644", "\u0625\u0646", "\u0645\u0635\u062f\u0631", "\u0644\u0640",
+           "\u0648\u0641\u0642\u0627", "\u0639\u0646", "\u0646\u0642\u0644\u062a", "\u060c", "\n\n", "  "]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_never_crashes_on_odd_text(lang):
+    from hypothesis import given, settings, strategies as st
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=4), max_size=40))
+    def run(parts):
+        text = " ".join(parts)
+        for a in find_attributions(text, sentences(text, lang), lang):
+            assert 0 <= a.content[0] <= a.content[1] <= len(text)
+            for span in (a.speaker_span, a.cue_span, a.via_span, a.mention_span):
+                assert span is None or 0 <= span[0] <= span[1] <= len(text)
+
+    run()
