@@ -76,3 +76,12 @@ def test_lone_surrogate_from_escaped_bytes_is_kept():
     n = normalize(text)
     assert n.text == "قتل \udc80 5"
     assert n.span(4, 5) == (5, 6)
+
+
+def test_docstring_examples_hold():
+    import doctest
+    import sys
+
+    for name in ("normalize", "segment", "numbers"):
+        result = doctest.testmod(sys.modules[f"consistency.text.{name}"])
+        assert result.attempted > 0 and result.failed == 0, name

@@ -9,7 +9,8 @@ What changes, and why:
 - Latin letters are lowercased one character at a time (context-free, so a substring
   renormalises to the same string; ``str.lower`` on whole text is not, because of final sigma);
 - Arabic diacritics (tashkeel, Quranic marks, superscript alef) and tatweel are removed;
-- alef forms أ إ آ ٱ → ا; ى → ي; ة → ه (so "قتيلة"/"قتيله" match);
+- alef forms أ إ آ ٱ → ا; ى → ي; ة → ه (so "قتيلة"/"قتيله" match); the Persian/Urdu
+  letters that keyboards put in Arabic text (ک ی ە ۀ ہ ھ) → ك ي ه;
 - hamza carriers ؤ and ئ → ء: news spells the same word both ways ("مسؤول"/"مسئول"), and
   folding both carriers makes them meet. Lexicons must be normalised with this same function;
 - Arabic-Indic and Persian digits → ASCII digits; ٫ → "." and ٬ → "," (decimal and thousands
@@ -53,6 +54,7 @@ _CONTROLS = (
 
 _ONE_TO_ONE = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء",
+    "ک": "ك", "ی": "ي", "ې": "ي", "ە": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",  # Persian/Urdu keyboards
     "٫": ".", "٬": ",", "،": ",", "؛": ";", "؟": "?", "٪": "%", "۔": ".",
     "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u3000": " ",
 }
