@@ -81,11 +81,12 @@ def find_mentions(tokens: list[Token], table: str) -> list[Mention]:
     found, i = [], 0
     while i < len(tokens):
         hit = None
-        for n in (3, 2):
+        lex = lex_for(tokens[i])
+        heads = [f for f in tokens[i].forms if f in lex.heads]  # first words of n-gram entries
+        for n in (3, 2) if heads else ():
             if i + n <= len(tokens) and all(t.arabic == tokens[i].arabic for t in tokens[i:i + n]):
-                lex = lex_for(tokens[i])
                 tail = " ".join(t.norm for t in tokens[i + 1:i + n])
-                for head in tokens[i].forms:
+                for head in heads:
                     value = getattr(lex, table).get(f"{head} {tail}")
                     if value is not None:
                         hit = Mention(i, i + n - 1, value)

@@ -169,6 +169,7 @@ class Lexicon:
     poles: dict[str, tuple[tuple[str, str], ...]]  # form -> ((group, pole "a"|"b"), ...)
     graded: frozenset[str]  # oppositions with a middle ground: negation does not flip them
     entities: dict[str, tuple[str, str, str | None]]  # form -> (id, type, within)
+    heads: frozenset[str]  # first words of the entries of several words
 
 
 def _forms(words) -> frozenset[str]:
@@ -206,6 +207,7 @@ def lexicon(language: str) -> Lexicon:
         poles=poles,
         graded=frozenset(g for g, sides in raw.get("opposites", {}).items() if sides.get("graded")),
         entities=entities,
+        heads=frozenset(f.split(" ", 1)[0] for f in list(poles) + list(entities) if " " in f),
     )
 
 
