@@ -113,7 +113,7 @@ def _is_end(text: str, a: int, b: int, end: int, hi: int, rules: dict) -> bool:
     if run != ".":
         return True  # ! ? ؟ and mixed runs
     word = _word_before(text, a)
-    key = word.lower() if word.isascii() else normalize_term(word)
+    key = word.lower() if word.isascii() else _key(word)
     if key in rules["never_end"]:
         return False
     if key in rules["end_unless_continued"]:
@@ -125,6 +125,11 @@ def _is_end(text: str, a: int, b: int, end: int, hi: int, rules: dict) -> bool:
     if nxt[0].isalpha() and nxt[0].islower() and nxt[0].isascii():
         return False  # "approx. three", an unknown abbreviation
     return True
+
+
+@lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    return normalize_term(word)  # cached: the same words end many sentences
 
 
 def _word_before(text: str, pos: int) -> str:
