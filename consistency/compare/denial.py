@@ -24,8 +24,31 @@ _WORDING = {
 }
 
 
-def _affirmers(ctx: EventContext, topic: str, side: SideBuilder) -> None:
+def _denier_agents(ctx: EventContext, side: SideBuilder) -> set[str]:
+    """The parties who deny: named in the denying claims or in their speakers' names."""
+    from consistency.extract.frames import agents
+
+    out = set()
+    for claim in side.claims:
+        doc = ctx.documents[claim.document_id]
+        out |= {h.label for h in agents(DocText(doc.text, doc.language), claim.span)}
+        actor = ctx.actors.get(claim.actor_id or "")
+        for name in ([actor.name, *actor.aliases] if actor else []):
+            lang = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in name) else "en"
+            out |= {h.label for h in agents(DocText(name, lang), (0, len(name)))}
+    return out
+
+
+def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBuilder | None = None) -> None:
     wants = facet_table("en")["denial_affirmatives"].get(topic, [])
+    if "perpetrator_self" in wants and deniers is not None:
+        mine = _denier_agents(ctx, deniers)
+        for claim in ctx.claims:
+            if claim.facets.denial:
+                continue
+            for v in claim.facets.perpetrator:
+                if v.value in mine:
+                    side.add(claim, v.span, v.text)
     for claim in ctx.claims:
         if claim.facets.denial:
             continue
@@ -58,7 +81,7 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
                 if v.value == topic:
                     no.add(claim, v.span, v.text)
         yes = SideBuilder(value=affirm)
-        _affirmers(ctx, topic, yes)
+        _affirmers(ctx, topic, yes, no)
         yes.claims = [c for c in yes.claims if c.actor_id not in set(no.actor_ids)] or []
         if not yes.claims:
             continue

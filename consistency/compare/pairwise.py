@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from consistency.compare import contrast
+from consistency.compare import contrast, pair_entities, pair_figures
 from consistency.compare.lexical import Token, align, detect_language, is_content, tokenize
 from consistency.errors import InputError
 
@@ -101,12 +101,12 @@ def _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b) -> contrast.Finding 
     side_a = contrast.Side(ta, pairs)
     side_b = contrast.Side(tb, {j: i for i, j in pairs.items()})
     found = [f for f in (
-        contrast.number_conflict(a, b, ta, tb, lang_a, lang_b),
-        contrast.role_swap(side_a, side_b),
+        pair_figures.number_conflict(a, b, ta, tb, lang_a, lang_b),
+        pair_entities.role_swap(side_a, side_b),
         contrast.negation(side_a, side_b, overlap),
         contrast.antonym(side_a, side_b),
-        contrast.unknown_agent(side_a, side_b),
-        contrast.entity_swap(side_a, side_b, overlap),
+        pair_entities.unknown_agent(side_a, side_b),
+        pair_entities.entity_swap(side_a, side_b, overlap),
     ) if f is not None]
     found.sort(key=lambda f: _ORDER.index(f.kind) if f.kind in _ORDER else len(_ORDER))
     return found[0] if found else None

@@ -25,12 +25,12 @@ BATCH_SIZE = 4096
 
 
 def _matching_form():
-    """`consistency.text.normalize.normalize` as str -> str, or identity when absent."""
+    """(`consistency.text.normalize` as str -> str, its tag), or identity when absent."""
     try:
         from consistency.text.normalize import normalize
     except ImportError:
-        return lambda text: text
-    return lambda text: normalize(text).text
+        return (lambda text: text), "raw"
+    return (lambda text: normalize(text).text), "normalized"
 
 
 class TfidfEmbedder:
@@ -45,7 +45,7 @@ class TfidfEmbedder:
 
     @property
     def version(self) -> str:
-        return f"hash-char_wb-2-5-sublinear-{self.dim}"
+        return f"hash-char_wb-2-5-sublinear-{self.dim}-{_matching_form()[1]}"
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -64,7 +64,7 @@ class TfidfEmbedder:
                 lowercase=True,
                 dtype=np.float32,
             )
-            self._normalize = _matching_form()
+            self._normalize = _matching_form()[0]
         return self._vectorizer
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:

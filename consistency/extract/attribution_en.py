@@ -23,6 +23,7 @@ from consistency.extract.attribution import (
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 _QUOTES: ContextVar[list] = ContextVar("_QUOTES", default=[])  # quote spans of the current document
+_NAMES: ContextVar[list] = ContextVar("_NAMES", default=[])  # named people seen so far in it
 _PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"
 _CLOSE_Q = "”\"’»"
@@ -500,6 +501,7 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     lex = _lex(cues)
     quotes = quote_spans(text)
     _QUOTES.set(quotes)
+    _NAMES.set([])
     coref = Coreference()
     proper = proper_words(text)
     out: list[Attribution] = []
@@ -572,7 +574,29 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
             c.content = _content(text, sent, c, cands, quotes)
         for c in cands:
             out.append(_finish(text, sent, sentences, c, lex, coref))
+        _NAMES.get().extend(_person_names(text, sent, lex))
     return out
+
+
+_CAPS = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|abu|de|van)[-\s])?[A-Z][\w'’\-]*)+")
+
+
+def _person_names(text: str, sent: Span, lex: _Lex) -> list[tuple[str, Span, bool]]:
+    """Named people of a sentence: the capitalised words after the last title or role word
+    ("Foreign Minister Lina Haddad" → "Lina Haddad"), two or three of them."""
+    found = []
+    for m in _CAPS.finditer(text, sent[0], sent[1]):
+        words = [(w.group(), w.start()) for w in re.finditer(r"\S+", m.group())]
+        cut = 0
+        for k, (w, _) in enumerate(words):
+            low = w.lower().rstrip(".")
+            if low in lex.heads or low in lex.roles or low in lex.titles or low in lex.dets or low in lex.stop:
+                cut = k + 1
+        name = words[cut:]
+        if 2 <= len(name) <= 3 and not any(w.lower() in lex.heads for w, _ in name):
+            start = m.start() + name[0][1]
+            found.append((text[start:m.end()], (start, m.end()), False))
+    return found
 
 
 def _finish(text, sent, sentences, c: _Cand, lex: _Lex, coref: Coreference) -> Attribution:
@@ -588,7 +612,11 @@ def _finish(text, sent, sentences, c: _Cand, lex: _Lex, coref: Coreference) -> A
         ante = None
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in lex.person:
-            ante = coref.last(("person",)) or coref.last(("org",))
+            ante = coref.last(("person",))
+            named = next((n for n in reversed(_NAMES.get()) if n[1][1] <= c.speaker[0]), None)
+            if named is not None and (ante is None or named[1][0] >= ante[1][1]):
+                ante = named  # "Karim Nasser visited the camp. He said ...": the last named person
+            ante = ante or coref.last(("org",))
         elif low in lex.plural:
             ante = coref.last(("plural", "org"))
         elif low in lex.thing:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
@@ -50,6 +50,27 @@ def mentioned_days(doc: DocText, span: tuple[int, int], year: int) -> list[date]
     return out
 
 
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+# English weekdays after "on" / "last"; Arabic ones with the article (أحد without it is "one").
+_WEEKDAY = re.compile(
+    r"(?<!\w)(?:on|last|early on|late on)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
+    r"|(?<!\w)(?:يوم\s+)?(الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)"
+)
+
+
+def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date) -> list[date]:
+    """Weekdays named in `span`, as the latest such day on or before the document's date."""
+    a, b = doc.norm_span(*span)
+    out = []
+    for m in _WEEKDAY.finditer(doc.norm, a, b):
+        wd = _WEEKDAYS[m.group(1) or m.group(2)]
+        out.append(ref - timedelta(days=(ref.weekday() - wd) % 7))
+    return out
+
+
 def is_other_incident(claim: Claim, document: Document, doc: DocText, window_days: int) -> bool:
     if _hits(doc, "time_other", claim.span, "words"):
         return True
@@ -61,7 +82,7 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
             day = day.replace(year=ref.year - 1)
         if abs((ref - day).days) > window_days:
             return True
-    return False
+    return any((ref - day).days > window_days for day in mentioned_weekdays(doc, claim.span, ref))
 
 
 def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText], window_days: int) -> set[str]:

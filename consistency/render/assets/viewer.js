@@ -234,6 +234,8 @@
 
   // ---- discrepancy cards -------------------------------------------------------------
   var cards = [];
+  var chartOf = {};  // event id + subject -> index of its chart, for the link on count cards
+  view.charts.forEach(function (c, i) { chartOf[c.event_id + "\u0000" + c.subject] = i; });
 
   // The first `n` items, then a button that shows the rest (long lists stay readable).
   function limited(tag, attrs, items, n, render, noun) {
@@ -312,7 +314,9 @@
           el("span", { "class": "badge severity severity-" + c.severity, text: c.severity }),
           el("h3", { id: "card-h-" + c.id, dir: "auto", text: c.subject }),
           el("span", { "class": "event", dir: "auto", text: c.event_label })),
-        el("p", { "class": "summary", dir: "auto", text: c.summary }),
+        el("p", { "class": "summary", dir: "auto", text: c.summary },
+          chartOf[c.event_id + "\u0000" + c.subject] !== undefined ? [" ", el("a", { "class": "to-chart",
+            href: "#chart-" + chartOf[c.event_id + "\u0000" + c.subject], text: "Every source's figure" })] : null),
         el("div", { "class": "sides" }, c.sides.map(renderSide)),
         el("p", { "class": "card-id muted", text: c.id }));
       var words = [c.kind, kindLabel(c.kind), c.subject, c.summary, c.event_label, c.severity].concat(c.sources, c.groups);
@@ -321,7 +325,7 @@
         words = words.concat(s.written, s.speakers, s.vias,
           s.actors.map(function (a) { return a.name; }), s.excerpts.map(function (x) { return x.text; }));
       });
-      cards.push({ data: c, node: node, haystack: fold(words.join("\n")) });
+      cards.push({ data: c, node: node, index: cards.length, haystack: fold(words.join("\n")) });
       box.appendChild(node);
     });
   }
@@ -362,12 +366,34 @@
       s.addEventListener("change", applyFilters);
     });
     byId("f-q").addEventListener("input", applyFilters);
+    byId("f-order").addEventListener("change", orderCards);
+    orderCards();
     byId("f-reset").addEventListener("click", function () {
       Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), function (s) { s.value = ""; });
       byId("f-q").value = "";
       applyFilters();
     });
     applyFilters();
+  }
+
+  var SEVERITY_RANK = { high: 0, medium: 1, low: 2 };
+
+  // Re-append the cards in the chosen order; ties keep the report's order.
+  function orderCards() {
+    var mode = document.getElementById("f-order").value;
+    var kindRank = {};
+    view.overview.kinds.forEach(function (p, i) { kindRank[p[0]] = i; });
+    var key = {
+      severity: function (c) { return [SEVERITY_RANK[c.data.severity], c.index]; },
+      kind: function (c) { return [kindRank[c.data.kind], SEVERITY_RANK[c.data.severity], c.index]; },
+      report: function (c) { return [c.index]; }
+    }[mode] || function (c) { return [c.index]; };
+    var box = document.getElementById("cards");
+    cards.slice().sort(function (a, b) {
+      var ka = key(a), kb = key(b);
+      for (var i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] - kb[i];
+      return 0;
+    }).forEach(function (c) { box.appendChild(c.node); });
   }
 
   function setFilter(name, value) {
@@ -445,7 +471,7 @@
         svg("tspan", { "class": "parsed", text: r.parsed + "  " }), svg("tspan", { "class": "written", text: "«" + clip(r.text, 26) + "»" })));
       box.appendChild(g);
     });
-    return el("figure", { "class": "chart-box" },
+    return el("figure", { "class": "chart-box", id: "chart-" + index, tabindex: "-1" },
       el("figcaption", { id: titleId },
         el("strong", { dir: "auto", text: chart.subject }), " — ", el("span", { dir: "auto", text: chart.event_label }),
         chart.cumulative ? el("span", { "class": "muted", text: " (" + plural(chart.cumulative, "cumulative total", "cumulative totals") + " not drawn)" }) : null),
