@@ -88,11 +88,12 @@ def _second(ctx: Context, p: Parsed, j: int) -> Parsed | None:
     return q
 
 
-def _range(ctx: Context, p: Parsed) -> tuple[Parsed | None, int]:
-    """(upper figure, first token of the mention) for "between A and B", "A-B", "A to B"."""
+def _range(ctx: Context, p: Parsed) -> tuple[Parsed | None, int, int]:
+    """(upper figure, first token of the mention, proclitic characters on that token) for
+    "between A and B", "A-B", "A to B"."""
     toks, lex = ctx.toks, ctx.lex
     if p.kind or p.qualifier != "exact" or p.value is None or p.j >= len(toks):
-        return None, p.i
+        return None, p.i, p.skip
     hit = ctx.before("range_open", p.i)
     if hit:
         close = hit[1]
@@ -103,13 +104,13 @@ def _range(ctx: Context, p: Parsed) -> tuple[Parsed | None, int]:
         elif lex.language == "ar" and tok.startswith(close) and len(tok) > len(close):
             q = _second(ctx, p, p.j)  # بين عشرة وخمسة عشر
         if q:
-            return q, p.i - hit[0]
+            return q, p.i - hit[0], hit[2]
     if toks[p.j] in lex.sets["connectors"] and not ctx.before("range_not_after", p.i):
         if toks[p.j] not in ("-", "–") or ctx.adj(p.j - 1, p.j) == ctx.adj(p.j, p.j + 1):
             q = _second(ctx, p, p.j + 1)
             if q:
-                return q, p.i
-    return None, p.i
+                return q, p.i, p.skip
+    return None, p.i, p.skip
 
 
 def _qualifier_after(ctx: Context, end: int) -> str | None:
@@ -143,11 +144,10 @@ def _apply(lex: Lexicon, qualifier: str, p: Parsed) -> tuple[float, float | None
 
 def _mention(ctx: Context, p: Parsed, norm, original: str) -> tuple[NumberMention, int]:
     toks, lex = ctx.toks, ctx.lex
-    q, first = _range(ctx, p)
+    q, first, skip = _range(ctx, p)
     end = q.j if q else p.j
     hit = ctx.before("qual_before", first)
     qualifier = hit[1] if hit else None
-    skip = p.skip if first == p.i else 0
     if hit:
         first -= hit[0]
         skip = hit[2]
