@@ -67,6 +67,11 @@ class Opened:
         return self.page.eval_on_selector_all("article.card:not([hidden])", "cs => cs.map(c => c.dataset.id)")
 
 
+def by_severity(discrepancies):
+    """The page's default order: high, medium, low; the report's order within each."""
+    return sorted(discrepancies, key=lambda d: ("high", "medium", "low").index(d.severity))
+
+
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
@@ -107,6 +112,8 @@ def test_opens_offline_without_errors_or_requests(opened):
 
 
 def test_every_discrepancy_has_a_card(opened):
+    assert opened.visible_ids() == [d.id for d in by_severity(opened.report.discrepancies)]
+    opened.page.select_option("#f-order", "report")
     assert opened.visible_ids() == [d.id for d in opened.report.discrepancies]
 
 
@@ -116,7 +123,7 @@ def test_kind_filter_changes_the_visible_cards(opened):
         pytest.skip(f"{opened.name}: fewer than two kinds of discrepancy to filter between")
     kind = min(set(kinds), key=lambda k: (kinds.count(k), k))
     opened.page.select_option("#f-kind", kind)
-    assert opened.visible_ids() == [d.id for d in opened.report.discrepancies if d.kind == kind]
+    assert opened.visible_ids() == [d.id for d in by_severity(opened.report.discrepancies) if d.kind == kind]
     assert opened.page.text_content("#shown-count").startswith(f"Showing {kinds.count(kind)} of {len(kinds)}")
     opened.page.click("#f-reset")
     assert len(opened.visible_ids()) == len(kinds)
@@ -170,13 +177,13 @@ def test_keyboard_reaches_and_opens_a_quote(browser, pages_dir):
 def test_search_folds_arabic_letter_forms_and_filters_combine(browser, pages_dir):
     o = open_report(browser, pages_dir, "depot")
     o.page.fill("#f-q", "مسيرة")  # the texts have مسيّرة, with a shadda
-    assert o.visible_ids() == ["d-killed", "d-injured", "d-perpetrator"]
+    assert o.visible_ids() == ["d-killed", "d-perpetrator", "d-injured"]  # high before medium
     o.page.fill("#f-q", "مسيرة kataib")  # every word must match
     assert o.visible_ids() == ["d-perpetrator"]
     o.page.fill("#f-q", "")
     o.page.select_option("#f-language", "ar")
     o.page.select_option("#f-group", "US government")
-    assert o.visible_ids() == ["d-perpetrator", "d-target", "d-justification", "d-denial"]
+    assert o.visible_ids() == ["d-perpetrator", "d-target", "d-denial", "d-justification"]
     o.page.select_option("#f-severity", "high")
     assert o.visible_ids() == ["d-perpetrator"]
     o.page.fill("#f-q", "no such words anywhere")
