@@ -227,6 +227,8 @@ def _kind(words: list[str]) -> str:
     low = [w.lower() for w in words]
     if low and low[-1] in _PLURAL_HEADS:
         return "plural"
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and low[-1] not in _ORG:
+        return "person"  # ends in a name: "Hospital director Samir Aziz"
     if any(w in _ORG for w in low) and not any(w in {"spokesman", "spokeswoman", "spokesperson",
                                                      "minister", "official", "source"} for w in low):
         return "org"
