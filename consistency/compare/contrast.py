@@ -148,7 +148,7 @@ def negation(a: Side, b: Side, overlap: float) -> Finding | None:
                     continue  # the governed word is said differently: try the next one
                 if not other.negated(j) and not _negator_at(other, j):
                     t = this.tokens[i]
-                    return _found("negation", this, other, flip, (this.tokens[n], t),
+                    return finding_for("negation", this, other, flip, (this.tokens[n], t),
                                   (other.tokens[j],),
                                   f"one side negates “{t.text}”, the other asserts it")
                 break
@@ -238,12 +238,12 @@ def _subjects(side: Side) -> dict[int, list[Mention]]:
 def _antonym_finding(a: Side, b: Side, ma: Mention, mb: Mention, group: str) -> Finding:
     ta, tb = a.span(ma), b.span(mb)
     words = group.replace("_", "/")
-    return Finding("antonym", f"“{_text(ta)}” and “{_text(tb)}” are opposites ({words})", ta, tb)
+    return Finding("antonym", f"“{joined(ta)}” and “{joined(tb)}” are opposites ({words})", ta, tb)
 
 
-def _found(kind, this, other, flip, mine, theirs, reason) -> Finding:
+def finding_for(kind, this, other, flip, mine, theirs, reason) -> Finding:
     return Finding(kind, reason, theirs, mine) if flip else Finding(kind, reason, mine, theirs)
 
 
-def _text(tokens) -> str:
+def joined(tokens) -> str:
     return " ".join(t.text for t in tokens)

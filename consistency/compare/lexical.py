@@ -19,17 +19,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-try:  # the text stage; a local fold keeps this module usable while it is absent
-    from consistency.text.normalize import normalize as _normalize
-except ImportError:  # pragma: no cover - only before consistency.text exists
-    _normalize = None
+from consistency.text.normalize import normalize
 
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _WORD = re.compile(r"[^\W_]+(?:[.,][0-9]+)*(?:['’]t\b)?", re.UNICODE)
-_FALLBACK = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء",
-                           **{chr(0x0660 + d): str(d) for d in range(10)},
-                           **{chr(0x06F0 + d): str(d) for d in range(10)}})
-_MARKS = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u0640]")
 
 
 @dataclass(frozen=True)
@@ -54,18 +47,9 @@ def _as_set(forms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(forms)
 
 
-def fold(text: str) -> tuple[str, list[int]]:
-    """Normalised text and, for each of its characters, the original position."""
-    if _normalize is not None:
-        n = _normalize(text)
-        return n.text, list(n.index)
-    out, index = [], []
-    for i, ch in enumerate(text):
-        ch = _MARKS.sub("", ch).translate(_FALLBACK).lower()
-        out.append(ch)
-        index.extend([i] * len(ch))
-    index.append(len(text))
-    return "".join(out), index
+def fold(text: str) -> str:
+    """The project's matching form of a lexicon entry."""
+    return normalize(text).text
 
 
 def is_arabic(text: str) -> bool:
@@ -79,13 +63,12 @@ def detect_language(text: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    norm, index = fold(text)
+    """Word tokens of a text; spans (diacritics and ligatures included) index the original."""
+    folded = normalize(text)
     tokens = []
-    for m in _WORD.finditer(norm):
+    for m in _WORD.finditer(folded.text):
         word = m.group()
-        start, end = index[m.start()], index[m.end() - 1] + 1
-        # a folded character may have come from a longer original (ligature): take it whole
-        end = max(end, index[m.end()] if m.end() < len(index) and index[m.end()] == end else end)
+        start, end = folded.span(m.start(), m.end())
         arabic = bool(_ARABIC.search(word))
         tokens.append(Token(word, start, end, text[start:end], len(tokens), arabic,
                             stems_ar(word) if arabic else stems_en(word)))
@@ -173,7 +156,7 @@ class Lexicon:
 
 
 def _forms(words) -> frozenset[str]:
-    return frozenset(fold(w)[0].strip() for w in words)
+    return frozenset(fold(w).strip() for w in words)
 
 
 @lru_cache(maxsize=4)

@@ -157,30 +157,18 @@ def _unrelated_reason(overlap: float, similarity: float | None) -> str:
 
 # --- similarity ------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _default_embedder():
-    try:
-        from consistency.embed import get_embedder
-    except ImportError:  # pragma: no cover - before consistency.embed exists
-        return None
-    return get_embedder("use")
-
-
 def _resolve(embedder):
+    """None → the package default (USE); a string → that backend; False → none."""
     if embedder is False:
         return None
-    if embedder is None:
-        return _default_embedder()
-    if isinstance(embedder, str):
-        from consistency.embed import get_embedder
-
-        return _named_embedder(embedder) if embedder else get_embedder()
+    if embedder is None or isinstance(embedder, str):
+        return _named_embedder(embedder or "use")
     return embedder
 
 
 @lru_cache(maxsize=4)
 def _named_embedder(spec: str):
-    from consistency.embed import get_embedder
+    from consistency.embed import get_embedder  # lazily: importing pairwise loads no model
 
     return get_embedder(spec)
 
