@@ -156,3 +156,48 @@ def test_index_collision_is_a_miss_not_a_wrong_vector(tmp_path):
     store.put([first], np.ones((1, 4), dtype=np.float32))
     assert store.get([twin]) == {}
     assert store.get([first])[first].tolist() == [1.0, 1.0, 1.0, 1.0]
+
+
+_CRASHER = textwrap.dedent(
+    """
+    import os, sys
+    from consistency.embed import CachedEmbedder, FakeEmbedder, cache
+
+    first_put = cache.VectorStore.put
+
+    def put(self, keys, vectors):
+        if getattr(self, "stored_once", False):
+            # second chunk: open a transaction, write part of it, and die inside it
+            conn = self._connect()
+            conn.execute("BEGIN")
+            conn.executemany(
+                "INSERT OR REPLACE INTO vectors (h, key, vec) VALUES (?, ?, ?)",
+                [(cache._short(k), k, v.tobytes()) for k, v in zip(keys[:100], vectors[:100])],
+            )
+            os._exit(3)
+        self.stored_once = True
+        first_put(self, keys, vectors)
+
+    cache.VectorStore.put = put
+    texts = [f"claim number {i} about the strike" for i in range(3000)]
+    CachedEmbedder(FakeEmbedder(dim=32), sys.argv[1]).encode(texts)
+    """
+)
+
+
+def test_a_run_killed_mid_write_leaves_a_usable_cache(tmp_path):
+    from consistency.embed.cache import STORE_CHUNK, canonical_order
+
+    script = tmp_path / "crasher.py"
+    script.write_text(_CRASHER)
+    cache = tmp_path / "cache"
+    assert subprocess.run([sys.executable, str(script), str(cache)], timeout=120).returncode == 3
+
+    texts = [f"claim number {i} about the strike" for i in range(3000)]
+    inner = CountingEmbedder()
+    inner.name = "fake:32"  # the name the crashed run wrote under
+    got = CachedEmbedder(inner, cache).encode(texts)
+    np.testing.assert_array_equal(got, FakeEmbedder(dim=32).encode(texts))
+    # the first chunk was committed, the half-written second one was rolled back
+    committed = canonical_order(texts)[0][:STORE_CHUNK]
+    assert sorted(inner.embedded) == sorted(set(texts) - set(committed))
