@@ -225,6 +225,13 @@ def test_long_sentences_are_cut_around_the_quote(monkeypatch):
     assert x["text"][a:b] == "a weapons storage site"
 
 
+def test_a_revision_listed_twice_is_shown_once():
+    report = depot_report()
+    report.revisions.append(report.revisions[0].model_copy())
+    view = build_view(report)
+    assert view["overview"]["revisions"] == 1 and len(view["timelines"][0]["revisions"]) == 1
+
+
 def test_counts_of_cumulative_scope_are_not_drawn():
     report = depot_report()
     claim = next(c for c in report.claims if c.id == "c10")
@@ -252,6 +259,16 @@ def test_view_writes_the_page_beside_the_report(tmp_path):
     out = tmp_path / "elsewhere" / "page.html"
     assert runner.invoke(app, ["view", str(path), "--no-open", "-o", str(out)]).exit_code == 0
     assert out.read_text(encoding="utf-8") == render_html(depot_report())
+
+
+def test_view_opens_the_page_unless_told_not_to(tmp_path, monkeypatch):
+    opened = []
+    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url))
+    path = _write(tmp_path, depot_report().to_json())
+    assert runner.invoke(app, ["view", str(path)]).exit_code == 0
+    assert opened == [(tmp_path / "report.html").resolve().as_uri()]
+    assert runner.invoke(app, ["view", str(path), "--no-open"]).exit_code == 0
+    assert len(opened) == 1
 
 
 @pytest.mark.parametrize(("content", "problem"), [

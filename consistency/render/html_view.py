@@ -224,7 +224,12 @@ def _revision_claim(ix: _Index, r: Revision, i: int, value: str) -> Claim | None
 def _timelines(ix: _Index, report: Report) -> list[dict]:
     """Revisions grouped by the source that revised its own figure."""
     by_source: dict[str, list[dict]] = {}
+    seen: set[tuple] = set()
     for r in report.revisions:
+        key = (r.subject, tuple(r.values), tuple(r.claim_ids), r.event_id)
+        if key in seen:  # the same revision listed twice is shown once
+            continue
+        seen.add(key)
         steps = []
         for i, value in enumerate(r.values):
             claim = _revision_claim(ix, r, i, value)
@@ -258,6 +263,7 @@ def build_view(report: Report) -> dict:
     ix = _Index(report)
     cards = [_card(ix, d) for d in report.discrepancies]
     disc_by_event = _tally(d.event_id for d in report.discrepancies)
+    timelines = _timelines(ix, report)
     return {
         "overview": {
             "documents": len(report.documents), "claims": len(report.claims),
@@ -268,10 +274,10 @@ def build_view(report: Report) -> dict:
             "languages": _tally(d.language for d in report.documents),
             "kinds": _tally((d.kind for d in report.discrepancies), _kind_key),
             "severities": _tally((d.severity for d in report.discrepancies), SEVERITIES.index),
-            "revisions": len(report.revisions),
+            "revisions": sum(len(t["revisions"]) for t in timelines),
         },
         "cards": cards,
         "charts": _charts(ix, report),
         "matrix": _matrix(ix, cards),
-        "timelines": _timelines(ix, report),
+        "timelines": timelines,
     }

@@ -146,7 +146,7 @@
       if (context && context.length === 2) {
         // the sentence around the quote, shaded; the quoted words marked inside it
         var off = unitOffsets(text), last = off.length - 1;
-        var c0 = Math.min(context[0], last), c1 = Math.min(context[1], last);
+        var c0 = Math.max(Math.min(context[0], last), 0), c1 = Math.max(Math.min(context[1], last), c0);
         var inner = (marks || []).map(function (m) { return [m[0] - c0, m[1] - c0]; });
         appendAll(body, [text.slice(0, off[c0]),
           el("span", { "class": "context" }, marked(text.slice(off[c0], off[c1]), inner)), text.slice(off[c1])]);
