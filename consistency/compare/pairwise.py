@@ -24,7 +24,8 @@ from functools import lru_cache
 import numpy as np
 
 from consistency.compare import contrast, pair_entities, pair_figures
-from consistency.compare.lexical import Token, align, detect_language, is_content, tokenize
+from consistency.compare.lexical import (Token, align, detect_language, is_content, lex_for,
+                                         lookup, tokenize)
 from consistency.errors import InputError
 
 LABELS = ("agree", "contradict", "unrelated")
@@ -94,7 +95,22 @@ def _decide(a: str, b: str, similarity: float | None, below: float | None,
                             and similarity >= below):
         return PairResult("unrelated", None, _unrelated_reason(overlap, similarity), [],
                           similarity)
+    hedged = _hedge(ta, tb) or _hedge(tb, ta)
+    if hedged is not None:  # agreement, but not with the same certainty: say so and where
+        side, token = hedged
+        span = {"side": "a" if side is ta else "b", "start": token.start, "end": token.end,
+                "text": token.text}
+        return PairResult("agree", None, f"{_agree_reason(overlap, similarity)}; only one side "
+                                         f"hedges (“{token.text}”)", [span], similarity)
     return PairResult("agree", None, _agree_reason(overlap, similarity), [], similarity)
+
+
+def _hedge(this: list[Token], other: list[Token]) -> tuple[list[Token], Token] | None:
+    """A hedge ("reportedly", "يُعتقد") in `this` when `other` has none."""
+    mine = [t for t in this if lookup(t, lex_for(t).hedges)]
+    if mine and not any(lookup(t, lex_for(t).hedges) for t in other):
+        return this, mine[0]
+    return None
 
 
 def _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b) -> contrast.Finding | None:
