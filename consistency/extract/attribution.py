@@ -26,7 +26,6 @@ Decisions (see also docs/gazetteer.md for actors):
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,33 +109,6 @@ def trim(text: str, start: int, end: int, strip: str = " \t\n,;:.—–-،؛") -
     while end > start and text[end - 1] in strip:
         end -= 1
     return start, end
-
-
-class Coreference:
-    """The speakers seen so far in a document, for "he said", "the ministry added", "وأضاف".
-
-    Deliberately simple: a pronoun takes the last compatible speaker; a definite description
-    ("the spokesman") takes the last speaker whose text holds its head word.
-    """
-
-    def __init__(self) -> None:
-        self.speakers: list[tuple[str, Span, bool, str]] = []  # text, span, anonymous, kind
-
-    def add(self, text: str, span: Span, anonymous: bool, kind: str) -> None:
-        self.speakers.append((text, span, anonymous, kind))
-
-    def last(self, kinds: tuple[str, ...] = ()) -> tuple[str, Span, bool] | None:
-        for text, span, anon, kind in reversed(self.speakers):
-            if not kinds or kind in kinds:
-                return text, span, anon
-        return None
-
-    def with_head(self, heads: list[str]) -> tuple[str, Span, bool] | None:
-        for text, span, anon, _ in reversed(self.speakers):
-            low = text.lower()
-            if any(re.search(rf"(?<!\w){re.escape(h)}", low) for h in heads):
-                return text, span, anon
-        return None
 
 
 def _check(text: str, sentences: list[Span]) -> None:

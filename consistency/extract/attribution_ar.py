@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from consistency.extract.attribution import Attribution, Coreference, Span, quote_spans, sentence_index, trim
+from consistency.extract.attribution import Attribution, Span, quote_spans, sentence_index, trim
+from consistency.extract.coref import Coreference
 from consistency.text.normalize import normalize, normalize_term
 
 _WORD = re.compile(r"[\w\u0600-\u06FF]+|[^\w\s\u0600-\u06FF]")

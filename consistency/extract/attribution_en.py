@@ -1,241 +1,34 @@
 """English attribution rules: "X said", "said X", "X told Reuters", "according to X",
-appositives, "Reuters quoted police sources as saying", pronouns referring back.
+appositives, "Reuters quoted police sources as saying", "WALLACE: ...", pronouns referring back.
 
-Works on word tokens of one sentence; a speaker phrase is scanned outwards from the cue word
-and stops at punctuation, clause words and verbs (lexicon `stop`), so "Two people died,
-police said" gives "police", never "Two people died".
+Cue words come from consistency/data/cues_en.toml; the phrase scanning is in
+attribution_en_phrases.py, coreference in coref.py.
 """
 
 from __future__ import annotations
 
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass
 
-from consistency.extract.attribution import (
-    Attribution,
-    Coreference,
-    Span,
-    quote_spans,
-    sentence_index,
-    trim,
+from consistency.extract.attribution import Attribution, Span, quote_spans, sentence_index, trim
+from consistency.extract.attribution_en_phrases import (
+    ADJ_PARTICIPLES,
+    APPOS_START,
+    PLURAL_HEADS,
+    Lex,
+    Tok,
+    is_anonymous,
+    is_speakerish,
+    lexicon,
+    proper_words,
+    scan_left,
+    scan_right,
+    tokens,
 )
+from consistency.extract.coref import Coreference, kind_of, person_names
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 _QUOTES: ContextVar[list] = ContextVar("_QUOTES", default=[])  # quote spans of the current document
 _NAMES: ContextVar[list] = ContextVar("_NAMES", default=[])  # named people seen so far in it
-_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
-_OPEN_Q = "“\"‘«"
-_CLOSE_Q = "”\"’»"
-_APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
-                "himself", "herself", "itself", "which", "according", "in", "citing", "quoted"}
-_ADJ_PARTICIPLES = {"armed", "unnamed", "retired", "elected", "acting", "leading", "united", "unidentified",
-                    "ruling", "governing", "so-called", "named", "based", "backed", "allied", "concerned"}
-_PREPS = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "about"}
-
-
-@dataclass
-class Tok:
-    start: int
-    end: int
-    text: str
-    proper: bool = False  # capitalised somewhere in the document other than sentence-initially
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def cap(self) -> bool:
-        # "al-Nujaba", "el-Sisi", "bin Salman"'s particles do not hide a name
-        return self.text[0].isupper() or bool(_PARTICLE.match(self.text))
-
-
-class _Lex:
-    def __init__(self, cues: dict):
-        self.verbs = {f: lemma for lemma, forms in cues["verbs"].items() for f in forms}
-        self.weak = set(cues["weak"]["lemmas"])
-        self.preps = cues["prepositions"]
-        self.between = set(cues["between"]["words"])
-        self.days = set(cues["between"]["days"])
-        self.stop = set(cues["stop"]["words"])
-        self.dets = set(cues["determiners"]["words"])
-        self.titles = set(cues["titles"]["words"])
-        self.person = set(cues["coref"]["person"])
-        self.plural = set(cues["coref"]["plural"])
-        self.thing = set(cues["coref"]["thing"])
-        self.descriptions = list(cues["coref"]["descriptions"])
-        self.anon_heads = set(cues["anonymous"]["heads"])
-        self.roles = set(cues["anonymous"]["roles"])
-        self.anon_phrases = cues["anonymous"]["phrases"]
-        self.platforms = cues["channels"]["platforms"]
-        self.listeners = set(cues["channels"]["listeners"])
-        self.outlet_words = set(cues["channels"]["outlet_words"])
-        self.impersonal = cues["impersonal"]["patterns"]
-        self.dashes = cues["punctuation"]["dashes"]
-        self.noun_cues = set(cues["nouns"]["cues"])
-        self.not_verbs = set(cues["nouns"]["not_verbs"])
-        self.not_speakers = set(cues["punctuation"]["not_speakers"])
-        self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
-        _PLURAL_HEADS.update(h for h in self.heads if h.endswith("s") and not h.endswith("ss"))
-
-
-_LEX_CACHE: dict[int, _Lex] = {}
-
-
-def _lex(cues: dict) -> _Lex:
-    key = id(cues)
-    if key not in _LEX_CACHE:
-        _LEX_CACHE[key] = _Lex(cues)
-    return _LEX_CACHE[key]
-
-
-def tokens(text: str, start: int, end: int, proper: frozenset = frozenset()) -> list[Tok]:
-    return [Tok(m.start() + start, m.end() + start, m.group(), m.group() in proper)
-            for m in _TOKEN.finditer(text[start:end])]
-
-
-def proper_words(text: str) -> frozenset:
-    """Capitalised words seen after a lowercase word: names, so "Trump wants" is a speaker."""
-    return frozenset(m.group(1) for m in re.finditer(r"[a-z,]\s+([A-Z][\w’'\-]*)", text))
-
-
-def scan_left(toks: list[Tok], j: int, lex: _Lex) -> tuple[int, int, bool]:
-    """Indices [k, j] of the noun phrase ending at token j, and whether it began at a boundary."""
-    k, taken = j, 0
-    while k >= 0:
-        t = toks[k]
-        if not t.word:
-            if t.text == "." and k > 0 and toks[k - 1].low in lex.titles:
-                k -= 1
-                continue
-            if t.text == ")":  # "Sen. Claire McCaskill (D-Mo.) said"
-                m = k - 1
-                while m >= 0 and toks[m].text != "(" and k - m < 8:
-                    m -= 1
-                if m >= 0 and toks[m].text == "(":
-                    k = m - 1
-                    continue
-            if t.text in "-&" and taken:
-                k -= 1
-                continue
-            return k + 1, j, True
-        if t.low in lex.stop or t.low.endswith(("n't", "n’t")):
-            return k + 1, j, t.low in {"but", "while", "whereas", "as", "because", "since", "that"}
-        if t.low == "and":
-            nxt = toks[k - 1] if k > 0 else None
-            if not taken or nxt is None or not nxt.word or nxt.low in lex.stop or nxt.low in lex.dets:
-                return k + 1, j, True
-        attach = t.low in _PREPS and k > 0 and (toks[k - 1].low in lex.heads or toks[k - 1].low in lex.roles)
-        if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) and not attach \
-                and t.low not in lex.heads and t.low not in lex.roles and t.low not in lex.dets \
-                and t.low not in {"and", "of", "for", "s"}:
-            return k + 1, j, False  # "During the debate Trump said": the name is the speaker
-        taken += 1
-        if t.low in lex.dets and k > 1 and toks[k - 1].low in _PREPS \
-                and (toks[k - 2].low in lex.heads or toks[k - 2].low in lex.roles) and taken < 8:
-            k -= 1  # "a source in the interior ministry": the phrase goes on past "in the"
-            continue
-        if t.low in lex.dets or taken >= 9:
-            at_boundary = k == 0 or not toks[k - 1].word or toks[k - 1].low in {"and", "but", "while", "as"}
-            return k, j, at_boundary
-        k -= 1
-    return 0, j, True
-
-
-def scan_right(toks: list[Tok], i: int, lex: _Lex, limit: int = 10) -> int:
-    """Index one past the noun phrase starting at token i (i when there is none)."""
-    k, n = i, len(toks)
-    while k < n and k - i < limit:
-        t = toks[k]
-        if not t.word:
-            if t.text == "." and k > i and toks[k - 1].low in lex.titles:
-                k += 1
-                continue
-            if t.text in "-&" and k > i:
-                k += 1
-                continue
-            break
-        low = t.low
-        if low in {"of", "for", "at", "in", "from", "with", "to"} and k > i:
-            prev = toks[k - 1].low
-            if prev in lex.heads or prev in lex.roles or prev in {"head", "director", "chief"}:
-                k += 1
-                continue
-            break
-        if low == "and" and k > i and k + 1 < n and toks[k + 1].word and toks[k + 1].low not in lex.stop:
-            k += 1
-            continue
-        if k > i and (low in lex.stop or low in lex.verbs or low in {"on", "by", "as", "after", "during"}):
-            break
-        if k == i and ((low in lex.stop and low not in lex.dets) or low in _PREPS):
-            break
-        if k > i and not t.cap and toks[k - 1].cap and low not in lex.heads and low not in lex.roles \
-                and low not in {"official", "officials", "source", "sources"}:
-            break  # "Reuters reported" style tails
-        k += 1
-    return k
-
-
-def is_speakerish(toks: list[Tok], lex: _Lex, sent_start: int, strict: bool = False) -> bool:
-    """Whether tokens can name a speaker: a pronoun, a speaker noun, or a name. `strict` (for
-    verbs that are cues only in some senses) wants a lone sentence-initial word to be a name
-    seen elsewhere in the document."""
-    if not toks:
-        return False
-    if len(toks) == 1 and (toks[0].low in lex.person | lex.plural | lex.thing):
-        return True
-    for t in toks:
-        if t.low in lex.heads or t.low.rstrip("s") in lex.heads:
-            return True
-        if t.word and t.cap and t.low not in lex.dets and t.low not in lex.stop:
-            if not strict or t.start != sent_start or t.proper or t is not toks[-1] or t.text.isupper():
-                return True
-    return False
-
-
-def is_anonymous(phrase: str, lex: _Lex, sentence: str) -> bool:
-    low = phrase.lower()
-    if any(p in sentence.lower() for p in lex.anon_phrases):
-        return True
-    words = re.findall(r"[\w’'.\-]+", phrase)
-    if not words:
-        return False
-    # the head: the last word before a preposition ("a source in the Interior Ministry")
-    head_words = re.split(r"\s(?:in|at|from|with|of|for|close to|familiar with|within)\s", low)[0].split()
-    head = head_words[-1] if head_words else ""
-    first = words[0].lower()
-    if head in lex.roles or head.rstrip("s") in lex.roles:
-        return first in {"a", "an", "one", "two", "three", "several", "some"}
-    return head in lex.anon_heads
-
-
-_ORG = {"ministry", "army", "military", "government", "office", "group", "movement", "agency",
-        "forces", "council", "committee", "department", "authority", "militia", "faction",
-        "campaign", "commission", "court", "coalition", "embassy", "police", "hospital", "party",
-        "company", "administration", "presidency", "statement", "report", "poll", "survey", "study"}
-
-
-_PLURAL_HEADS: set[str] = set()
-
-
-def _kind(words: list[str]) -> str:
-    low = [w.lower() for w in words]
-    if low and low[-1] in _PLURAL_HEADS:
-        return "plural"
-    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and low[-1] not in _ORG:
-        return "person"  # ends in a name: "Hospital director Samir Aziz"
-    if any(w in _ORG for w in low) and not any(w in {"spokesman", "spokeswoman", "spokesperson",
-                                                     "minister", "official", "source"} for w in low):
-        return "org"
-    head = low[-1] if low else ""
-    if "and" in low or (head.endswith("s") and not head.endswith("ss") and not words[-1][0].isupper()):
-        return "plural"
-    return "person"
 
 
 class _Cand:
@@ -255,13 +48,13 @@ class _Cand:
         return min(s[0] for s in spans), max(s[1] for s in spans)
 
 
-def _outletish(text: str, lex: _Lex) -> bool:
+def _outletish(text: str, lex: Lex) -> bool:
     if not text or not text[0].isupper() or text.lower() in lex.listeners:
         return False
     return True
 
 
-def _skip_between(toks: list[Tok], j: int, lex: _Lex) -> int:
+def _skip_between(toks: list[Tok], j: int, lex: Lex) -> int:
     while j >= 0:
         low = toks[j].low
         if low in lex.between or (low.endswith("ly") and toks[j].text.islower() and len(low) > 4):
@@ -354,7 +147,7 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         if k >= 1 and toks[k].text == "," and k + 1 < j:
             first = toks[k + 1]
             a, b, bound = scan_left(toks, k - 1, lex)
-            if first.low in _APPOS_START or not first.cap or first.text.isdigit():
+            if first.low in APPOS_START or not first.cap or first.text.isdigit():
                 if a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]):
                     c.speaker = _span(toks, a, b + 1)
                     c.role = text[toks[k + 1].start:toks[j - 1].end]
@@ -380,7 +173,7 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         signal = after is not None and (after.low == "that" or after.text in ":“\"«")
         words = tokens(text, *c.speaker, frozenset(w.text for w in toks if w.proper))
         verbal = any(w.text.islower() and w.low.endswith(("ing", "ed")) and w.low not in lex.heads
-                     and w.low not in _ADJ_PARTICIPLES for w in words)
+                     and w.low not in ADJ_PARTICIPLES for w in words)
         if verbal or not (inverted or signal or (is_speakerish(words, lex, sent[0], strict=True)
                                                  and words[-1].low not in lex.thing)):
             return None
@@ -413,7 +206,7 @@ def _prep_cue(text, toks, i, lex, sent) -> tuple[_Cand | None, int]:
     return None, 1
 
 
-def _platform(text: str, sent: Span, lex: _Lex) -> Span | None:
+def _platform(text: str, sent: Span, lex: Lex) -> Span | None:
     """'on its Telegram channel', 'on X', 'in an interview with CNN' -> the platform's span."""
     chunk = text[sent[0]:sent[1]]
     for name in lex.platforms:
@@ -463,7 +256,7 @@ def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[S
 _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|al|bin|van|von|da))" + "{0,4}"
 
 
-def _punctuation_cues(text: str, sent: Span, lex: _Lex, cands: list[_Cand]) -> list[_Cand]:
+def _punctuation_cues(text: str, sent: Span, lex: Lex, cands: list[_Cand]) -> list[_Cand]:
     """'WALLACE: ...' at the start of a sentence and '"..." ― Carlos Ruiz' after a quote."""
     chunk = text[sent[0]:sent[1]]
     taken = [c.speaker for c in cands if c.speaker]
@@ -483,7 +276,7 @@ def _punctuation_cues(text: str, sent: Span, lex: _Lex, cands: list[_Cand]) -> l
     return found
 
 
-def _noun_cue(text: str, toks: list[Tok], i: int, lex: _Lex) -> _Cand | None:
+def _noun_cue(text: str, toks: list[Tok], i: int, lex: Lex) -> _Cand | None:
     """"his claim that ...", "Trump's remarks": the possessor is the speaker."""
     prev = toks[i - 1]
     if i + 1 >= len(toks) or toks[i + 1].low not in {"that", ":", "“", "\"", "about", "on", "of"}:
@@ -500,7 +293,7 @@ def _noun_cue(text: str, toks: list[Tok], i: int, lex: _Lex) -> _Cand | None:
 
 
 def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
-    lex = _lex(cues)
+    lex = lexicon(cues)
     quotes = quote_spans(text)
     _QUOTES.set(quotes)
     _NAMES.set([])
@@ -576,32 +369,11 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
             c.content = _content(text, sent, c, cands, quotes)
         for c in cands:
             out.append(_finish(text, sent, sentences, c, lex, coref))
-        _NAMES.get().extend(_person_names(text, sent, lex))
+        _NAMES.get().extend(person_names(text, sent, lex))
     return out
 
 
-_CAPS = re.compile(r"[A-Z][\w'’\-]*(?:\s+(?:(?:al|el|bin|ibn|abu|de|van)[-\s])?[A-Z][\w'’\-]*)+")
-
-
-def _person_names(text: str, sent: Span, lex: _Lex) -> list[tuple[str, Span, bool]]:
-    """Named people of a sentence: the capitalised words after the last title or role word
-    ("Foreign Minister Lina Haddad" → "Lina Haddad"), two or three of them."""
-    found = []
-    for m in _CAPS.finditer(text, sent[0], sent[1]):
-        words = [(w.group(), w.start()) for w in re.finditer(r"\S+", m.group())]
-        cut = 0
-        for k, (w, _) in enumerate(words):
-            low = w.lower().rstrip(".")
-            if low in lex.heads or low in lex.roles or low in lex.titles or low in lex.dets or low in lex.stop:
-                cut = k + 1
-        name = words[cut:]
-        if 2 <= len(name) <= 3 and not any(w.lower() in lex.heads for w, _ in name):
-            start = m.start() + name[0][1]
-            found.append((text[start:m.end()], (start, m.end()), False))
-    return found
-
-
-def _finish(text, sent, sentences, c: _Cand, lex: _Lex, coref: Coreference) -> Attribution:
+def _finish(text, sent, sentences, c: _Cand, lex: Lex, coref: Coreference) -> Attribution:
     sentence_text = text[sent[0]:sent[1]]
     speaker = speaker_span = None
     mention = c.mention or c.speaker
@@ -634,7 +406,7 @@ def _finish(text, sent, sentences, c: _Cand, lex: _Lex, coref: Coreference) -> A
             anonymous = is_anonymous(speaker, lex, sentence_text)
             if c.role is not None and c.role not in {"continuation", "relative"}:
                 anonymous = anonymous or any(p in c.role.lower() for p in lex.anon_phrases)
-            coref.add(speaker, speaker_span, anonymous, _kind(words))
+            coref.add(speaker, speaker_span, anonymous, kind_of(words, PLURAL_HEADS))
     first = min(sentence_index(sentences, c.content[0]), sentence_index(sentences, c.cue_span[0]))
     role = c.role if c.role not in {"continuation", "relative"} else None
     return Attribution(

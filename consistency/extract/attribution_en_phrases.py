@@ -1,0 +1,206 @@
+"""English phrase scanning for attribution: tokens, the speaker phrase left or right of a
+cue word, and whether a phrase can name a speaker or an anonymous one.
+
+A speaker phrase is scanned outwards from the cue and stops at punctuation, clause words and
+verbs (lexicon `stop`), so "Two people died, police said" gives "police".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
+_OPEN_Q = "“\"‘«"
+_CLOSE_Q = "”\"’»"
+APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
+                "himself", "herself", "itself", "which", "according", "in", "citing", "quoted"}
+ADJ_PARTICIPLES = {"armed", "unnamed", "retired", "elected", "acting", "leading", "united", "unidentified",
+                    "ruling", "governing", "so-called", "named", "based", "backed", "allied", "concerned"}
+_PREPS = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "about"}
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+    proper: bool = False  # capitalised somewhere in the document other than sentence-initially
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def cap(self) -> bool:
+        # "al-Nujaba", "el-Sisi", "bin Salman"'s particles do not hide a name
+        return self.text[0].isupper() or bool(_PARTICLE.match(self.text))
+
+
+class Lex:
+    def __init__(self, cues: dict):
+        self.verbs = {f: lemma for lemma, forms in cues["verbs"].items() for f in forms}
+        self.weak = set(cues["weak"]["lemmas"])
+        self.preps = cues["prepositions"]
+        self.between = set(cues["between"]["words"])
+        self.days = set(cues["between"]["days"])
+        self.stop = set(cues["stop"]["words"])
+        self.dets = set(cues["determiners"]["words"])
+        self.titles = set(cues["titles"]["words"])
+        self.person = set(cues["coref"]["person"])
+        self.plural = set(cues["coref"]["plural"])
+        self.thing = set(cues["coref"]["thing"])
+        self.descriptions = list(cues["coref"]["descriptions"])
+        self.anon_heads = set(cues["anonymous"]["heads"])
+        self.roles = set(cues["anonymous"]["roles"])
+        self.anon_phrases = cues["anonymous"]["phrases"]
+        self.platforms = cues["channels"]["platforms"]
+        self.listeners = set(cues["channels"]["listeners"])
+        self.outlet_words = set(cues["channels"]["outlet_words"])
+        self.impersonal = cues["impersonal"]["patterns"]
+        self.dashes = cues["punctuation"]["dashes"]
+        self.noun_cues = set(cues["nouns"]["cues"])
+        self.not_verbs = set(cues["nouns"]["not_verbs"])
+        self.not_speakers = set(cues["punctuation"]["not_speakers"])
+        self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
+        PLURAL_HEADS.update(h for h in self.heads if h.endswith("s") and not h.endswith("ss"))
+
+
+_LEX_CACHE: dict[int, Lex] = {}
+
+
+def lexicon(cues: dict) -> Lex:
+    key = id(cues)
+    if key not in _LEX_CACHE:
+        _LEX_CACHE[key] = Lex(cues)
+    return _LEX_CACHE[key]
+
+
+def tokens(text: str, start: int, end: int, proper: frozenset = frozenset()) -> list[Tok]:
+    return [Tok(m.start() + start, m.end() + start, m.group(), m.group() in proper)
+            for m in _TOKEN.finditer(text[start:end])]
+
+
+def proper_words(text: str) -> frozenset:
+    """Capitalised words seen after a lowercase word: names, so "Trump wants" is a speaker."""
+    return frozenset(m.group(1) for m in re.finditer(r"[a-z,]\s+([A-Z][\w’'\-]*)", text))
+
+
+def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
+    """Indices [k, j] of the noun phrase ending at token j, and whether it began at a boundary."""
+    k, taken = j, 0
+    while k >= 0:
+        t = toks[k]
+        if not t.word:
+            if t.text == "." and k > 0 and toks[k - 1].low in lex.titles:
+                k -= 1
+                continue
+            if t.text == ")":  # "Sen. Claire McCaskill (D-Mo.) said"
+                m = k - 1
+                while m >= 0 and toks[m].text != "(" and k - m < 8:
+                    m -= 1
+                if m >= 0 and toks[m].text == "(":
+                    k = m - 1
+                    continue
+            if t.text in "-&" and taken:
+                k -= 1
+                continue
+            return k + 1, j, True
+        if t.low in lex.stop or t.low.endswith(("n't", "n’t")):
+            return k + 1, j, t.low in {"but", "while", "whereas", "as", "because", "since", "that"}
+        if t.low == "and":
+            nxt = toks[k - 1] if k > 0 else None
+            if not taken or nxt is None or not nxt.word or nxt.low in lex.stop or nxt.low in lex.dets:
+                return k + 1, j, True
+        attach = t.low in _PREPS and k > 0 and (toks[k - 1].low in lex.heads or toks[k - 1].low in lex.roles)
+        if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) and not attach \
+                and t.low not in lex.heads and t.low not in lex.roles and t.low not in lex.dets \
+                and t.low not in {"and", "of", "for", "s"}:
+            return k + 1, j, False  # "During the debate Trump said": the name is the speaker
+        taken += 1
+        if t.low in lex.dets and k > 1 and toks[k - 1].low in _PREPS \
+                and (toks[k - 2].low in lex.heads or toks[k - 2].low in lex.roles) and taken < 8:
+            k -= 1  # "a source in the interior ministry": the phrase goes on past "in the"
+            continue
+        if t.low in lex.dets or taken >= 9:
+            at_boundary = k == 0 or not toks[k - 1].word or toks[k - 1].low in {"and", "but", "while", "as"}
+            return k, j, at_boundary
+        k -= 1
+    return 0, j, True
+
+
+def scan_right(toks: list[Tok], i: int, lex: Lex, limit: int = 10) -> int:
+    """Index one past the noun phrase starting at token i (i when there is none)."""
+    k, n = i, len(toks)
+    while k < n and k - i < limit:
+        t = toks[k]
+        if not t.word:
+            if t.text == "." and k > i and toks[k - 1].low in lex.titles:
+                k += 1
+                continue
+            if t.text in "-&" and k > i:
+                k += 1
+                continue
+            break
+        low = t.low
+        if low in {"of", "for", "at", "in", "from", "with", "to"} and k > i:
+            prev = toks[k - 1].low
+            if prev in lex.heads or prev in lex.roles or prev in {"head", "director", "chief"}:
+                k += 1
+                continue
+            break
+        if low == "and" and k > i and k + 1 < n and toks[k + 1].word and toks[k + 1].low not in lex.stop:
+            k += 1
+            continue
+        if k > i and (low in lex.stop or low in lex.verbs or low in {"on", "by", "as", "after", "during"}):
+            break
+        if k == i and ((low in lex.stop and low not in lex.dets) or low in _PREPS):
+            break
+        if k > i and not t.cap and toks[k - 1].cap and low not in lex.heads and low not in lex.roles \
+                and low not in {"official", "officials", "source", "sources"}:
+            break  # "Reuters reported" style tails
+        k += 1
+    return k
+
+
+def is_speakerish(toks: list[Tok], lex: Lex, sent_start: int, strict: bool = False) -> bool:
+    """Whether tokens can name a speaker: a pronoun, a speaker noun, or a name. `strict` (for
+    verbs that are cues only in some senses) wants a lone sentence-initial word to be a name
+    seen elsewhere in the document."""
+    if not toks:
+        return False
+    if len(toks) == 1 and (toks[0].low in lex.person | lex.plural | lex.thing):
+        return True
+    for t in toks:
+        if t.low in lex.heads or t.low.rstrip("s") in lex.heads:
+            return True
+        if t.word and t.cap and t.low not in lex.dets and t.low not in lex.stop:
+            if not strict or t.start != sent_start or t.proper or t is not toks[-1] or t.text.isupper():
+                return True
+    return False
+
+
+def is_anonymous(phrase: str, lex: Lex, sentence: str) -> bool:
+    low = phrase.lower()
+    if any(p in sentence.lower() for p in lex.anon_phrases):
+        return True
+    words = re.findall(r"[\w’'.\-]+", phrase)
+    if not words:
+        return False
+    # the head: the last word before a preposition ("a source in the Interior Ministry")
+    head_words = re.split(r"\s(?:in|at|from|with|of|for|close to|familiar with|within)\s", low)[0].split()
+    head = head_words[-1] if head_words else ""
+    first = words[0].lower()
+    if head in lex.roles or head.rstrip("s") in lex.roles:
+        return first in {"a", "an", "one", "two", "three", "several", "some"}
+    return head in lex.anon_heads
+
+
+
+# heads of plural speaker phrases, filled from the lexicon ("residents", "officials")
+PLURAL_HEADS: set[str] = set()
