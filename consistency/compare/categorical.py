@@ -26,3 +26,37 @@ def value_sides(
             for v in support:
                 side.add(claim, v.span, v.text)
     return [sides[k] for k in sorted(sides)]
+
+
+def set_sides(ctx: EventContext, facet: str, apart: frozenset[str] = frozenset()) -> list[SideBuilder]:
+    """Sides of parties named together. Two values join when claims usually name them
+    together ("the Saudi-American aggression"): at least half the claims of the rarer value
+    also name the other. Values in `apart` ("unknown", "undetermined") never join."""
+    claims = [(c, getattr(c.facets, facet)) for c in ctx.claims if getattr(c.facets, facet)]
+    sets = [{v.value for v in values} for _, values in claims]
+    values = sorted({v for s in sets for v in s})
+    count = {v: sum(1 for s in sets if v in s) for v in values}
+    parent = {v: v for v in values}
+
+    def find(v: str) -> str:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    for i, a in enumerate(values):
+        for b in values[i + 1 :]:
+            if a in apart or b in apart:
+                continue
+            together = sum(1 for s in sets if a in s and b in s)
+            if together and 2 * together >= min(count[a], count[b]):
+                ra, rb = find(a), find(b)
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for v in values:
+        groups.setdefault(find(v), []).append(v)
+    sides = {root: SideBuilder(value=" + ".join(members)) for root, members in groups.items()}
+    for claim, vals in claims:
+        for v in vals:
+            sides[find(v.value)].add(claim, v.span, v.text)
+    return sorted(sides.values(), key=lambda s: s.value)

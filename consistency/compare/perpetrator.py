@@ -3,12 +3,13 @@
 Flags:      "an unidentified drone" (Iraqi security source) vs "a U.S. strike" (Pentagon);
             "killed by Israeli fire" vs "died in a stampede".
 Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S. forces"
-            (the US is the target there, not the perpetrator).
+            (the US is the target there, not the perpetrator); "the Saudi-American aggression"
+            vs "a Saudi-led coalition strike" (parties named together side together).
 """
 
 from __future__ import annotations
 
-from consistency.compare.categorical import value_sides
+from consistency.compare.categorical import set_sides
 from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
@@ -16,7 +17,7 @@ KIND = "perpetrator"
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
-    sides = value_sides(ctx, "perpetrator")
+    sides = set_sides(ctx, "perpetrator", frozenset({"unknown"}))
     if not sides_conflict(sides):
         return []
     named = [s for s in sides if s.value != "unknown"]

@@ -20,6 +20,8 @@ _TARGET_WINDOW = 8
 
 
 def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> list[FacetValue]:
+    if denials:
+        return []  # "claims that the coalition targeted a prison are baseless" affirms no target
     contexts = _hits(doc, "target_contexts", span, "words")
     denied = [d.span for d in denials]
     out = []

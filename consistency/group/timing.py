@@ -86,19 +86,28 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
 
 
 def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText], window_days: int) -> set[str]:
-    """Ids of claims about another incident. A speaker who recalls another incident goes on
-    about it in the claims that follow ("Austin said a week earlier ... He added ..."), until
-    the document turns to someone else."""
+    """Ids of claims about another incident. A speaker whose statement is itself dated to
+    another incident ("A week earlier, the defence secretary announced ...") goes on about it
+    in the claims of that speaker that follow ("In a statement, the secretary said ... He
+    added ..."); a claim that only mentions an earlier incident ("The strikes came days after
+    the attack on Abu Dhabi") passes nothing on."""
     out: set[str] = set()
     recent: list[Claim] = []  # the last claims of the current document
+    dated: set[str] = set()  # background claims whose statement itself is dated elsewhere
     for claim in claims:
         if recent and recent[-1].document_id != claim.document_id:
             recent = []
         doc = documents[claim.document_id]
-        if is_other_incident(claim, doc, texts[claim.document_id], window_days):
+        text = texts[claim.document_id]
+        if is_other_incident(claim, doc, text, window_days):
             out.add(claim.id)
-        elif claim.speaker is not None and any(p.id in out and _same_speaker(claim, p) for p in recent[-2:]):
+            hits = _hits(text, "time_other", claim.span, "words")
+            first = min((text.to_orig(h.start, h.end)[0] for h in hits), default=None)
+            if claim.speaker_span and first is not None and first < claim.speaker_span[0]:
+                dated.add(claim.id)
+        elif claim.speaker is not None and any(p.id in dated and _same_speaker(claim, p) for p in recent[-2:]):
             out.add(claim.id)
+            dated.add(claim.id)
         recent.append(claim)
     return out
 
