@@ -228,8 +228,9 @@ class ActorResolver:
         return True
 
     def resolve(self, name: str, language: str, context: str = "", anonymous: bool | None = None) -> Actor:
-        """The canonical actor of a speaker phrase. `context` is role text such as the
-        appositive "the Pentagon press secretary"; `anonymous` overrides detection."""
+        """The canonical actor of a speaker phrase. `context`: the appositive role if there is one
+        (`Attribution.role`, "the Pentagon press secretary"), else the sentence (it can name the
+        country of a body written without one); `anonymous` overrides detection."""
         if not isinstance(name, str) or not name.strip():
             raise InputError("<speaker>", f"cannot resolve an empty speaker name: {name!r}")
         if self._entries is None:
@@ -243,11 +244,14 @@ class ActorResolver:
         if anon:
             org = found[0] if found and not self._entry(found[0]).get("member_of") else None
             return self._remember(self._anonymous(toks, org), name)
-        if found is None and ctx and (self._has(ctx, self._spokes) or self._has(ctx, self._member)):
-            hit = self._find(ctx)
+        # a role phrase as context ("the Pentagon press secretary"); a whole sentence is too
+        # long to tell whose spokesperson it names
+        role_ctx = ctx if len(ctx) <= 12 else ()
+        if found is None and role_ctx and (self._has(role_ctx, self._spokes) or self._has(role_ctx, self._member)):
+            hit = self._find(role_ctx)
             if hit is not None:
                 body = self._entry(hit[0]).get("speaks_for") or hit[0]
-                if self._has(ctx, self._spokes):
+                if self._has(role_ctx, self._spokes):
                     return self._remember(self._actor(body), name)
                 return self._remember(self._person(name, toks, self.group_of(body)), name)
         if found is not None:
@@ -258,7 +262,7 @@ class ActorResolver:
             if e.get("member_of"):
                 return self._remember(self._actor(actor_id), name)
             left = self._leftover(toks, used)
-            if self._has(toks + ctx, self._spokes):
+            if self._has(toks + role_ctx, self._spokes):
                 return self._remember(self._actor(actor_id), name)  # the body's spokesperson
             if left and self._has(toks, self._member):
                 return self._remember(self._person(name, toks, self.group_of(actor_id), left), name)
@@ -272,7 +276,7 @@ class ActorResolver:
                         for variant in (w + toks, toks + w, toks + ("في",) + w, toks + ("in",) + w):
                             if variant in self._alias:
                                 return self._remember(self._actor(self._alias[variant]), name)
-        return self._remember(self._person(name, toks, self.guess_group(toks + ctx)), name)
+        return self._remember(self._person(name, toks, self.guess_group(toks + role_ctx)), name)
 
     def _actor(self, actor_id: str) -> Actor:
         e = self._entry(actor_id)

@@ -19,7 +19,11 @@ Decisions (see also docs/gazetteer.md for actors):
 - "he said" / "وأضاف": speaker and speaker_span are the antecedent's; `mention_span` is where
   the pronoun (or nothing, for a bare Arabic verb: the verb) stands in this sentence.
 - "it was reported that ...": an attribution with speaker None and anonymous True (hedged,
-  not the outlet's own assertion).
+  not the outlet's own assertion). A pronoun with no antecedent ("He said ..." opening a
+  text) keeps speaker None, anonymous False, and `mention_span` on the pronoun.
+- `role` holds an appositive ("Maj. Gen. X, the defence ministry spokesman, said" → speaker
+  "Maj. Gen. X", role "the defence ministry spokesman"); pass it to `ActorResolver.resolve`
+  as context, so the spokesperson resolves to the body they speak for.
 - `sentence` is the first sentence the attribution covers (a quote may open earlier than the
   sentence that names its speaker); `content` may run over several sentences.
 """
