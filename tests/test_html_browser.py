@@ -169,6 +169,10 @@ def test_keyboard_reaches_and_opens_a_quote(browser, pages_dir):
     assert o.page.evaluate("document.activeElement.id") == "doc-close"
     o.page.keyboard.press("Enter")
     assert not o.page.is_visible("#doc-dialog")
+    o.page.keyboard.press("/")
+    assert o.page.evaluate("document.activeElement.id") == "f-q"
+    o.page.keyboard.type("escalation")
+    assert o.visible_ids() == ["d-justification"]
     o.page.focus(".chart .row >> nth=1")  # chart rows are reachable and open the sentence too
     o.page.keyboard.press("Enter")
     assert o.page.text_content("#doc-dialog mark") == "At least four"  # the figure as written

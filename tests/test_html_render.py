@@ -14,6 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from consistency.cli import app
@@ -124,6 +126,13 @@ def test_script_json_escapes_what_html_and_js_parsers_treat_specially():
     text = script_json({"a": "</script><!--\u2028\u2029&", "b": "\ud800"})
     assert text == '{"a":"\\u003c/script\\u003e\\u003c!--\\u2028\\u2029\\u0026","b":"\\ud800"}'
     assert json.loads(text)["a"] == "</script><!--\u2028\u2029&"
+
+
+@given(st.text())
+def test_any_text_stays_inside_the_data_block(text):
+    encoded = script_json({"t": text, text: [text]})
+    assert not re.search("[<>&\u2028\u2029\ud800-\udfff]", encoded)
+    assert json.loads(encoded) == {"t": text, text: [text]}
 
 
 def test_viewer_code_only_writes_text():
@@ -302,3 +311,20 @@ def test_view_serves_the_page_on_localhost_only(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize(("fg", "bg"), [
+    ("ink", "bg"), ("ink", "paper"), ("muted", "paper"), ("muted", "bg"), ("accent", "paper"),
+    ("accent", "accent-soft"), ("high", "high-bg"), ("medium", "medium-bg"), ("low", "low-bg"),
+])
+def test_text_colours_meet_wcag_aa_contrast(fg, bg):
+    css = (ASSETS / "viewer.css").read_text()
+    colours = dict(re.findall(r"--([\w-]+): (#[0-9a-fA-F]{6});", css))
+    light, dark = sorted((_luminance(colours[fg]), _luminance(colours[bg])), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5

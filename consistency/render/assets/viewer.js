@@ -556,6 +556,15 @@
     })));
   }
 
+  // "/" jumps to the search box, as on many reading sites; typing in a field is left alone.
+  document.addEventListener("keydown", function (e) {
+    var t = e.target, tag = t && t.tagName;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || dialog.open) return;
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || (t && t.isContentEditable)) return;
+    e.preventDefault();
+    document.getElementById("f-q").focus();
+  });
+
   renderOverview();
   renderCards();
   initFilters();
