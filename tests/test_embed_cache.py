@@ -154,8 +154,11 @@ def test_index_collision_is_a_miss_not_a_wrong_vector(tmp_path):
     first = bytes(range(32))
     twin = first[:8] + bytes(24)  # same 8-byte index key, different digest
     store.put([first], np.ones((1, 4), dtype=np.float32))
-    assert store.get([twin]) == {}
-    assert store.get([first])[first].tolist() == [1.0, 1.0, 1.0, 1.0]
+    seen = []
+    store.get([twin], lambda keys, data: seen.append(keys))
+    assert seen == []
+    store.get([first], lambda keys, data: seen.append((keys, np.frombuffer(data, np.float32).tolist())))
+    assert seen == [([first], [1.0, 1.0, 1.0, 1.0])]
 
 
 _CRASHER = textwrap.dedent(
@@ -201,3 +204,10 @@ def test_a_run_killed_mid_write_leaves_a_usable_cache(tmp_path):
     # the first chunk was committed, the half-written second one was rolled back
     committed = canonical_order(texts)[0][:STORE_CHUNK]
     assert sorted(inner.embedded) == sorted(set(texts) - set(committed))
+
+
+def test_duplicates_and_partial_hits_land_on_the_right_rows(tmp_path):
+    CachedEmbedder(FakeEmbedder(dim=32), tmp_path).encode(TEXTS[1:3])
+    texts = [TEXTS[2], TEXTS[0], TEXTS[2], TEXTS[3], TEXTS[1], TEXTS[0]]
+    got = CachedEmbedder(FakeEmbedder(dim=32), tmp_path).encode(texts)
+    assert got.tobytes() == FakeEmbedder(dim=32).encode(texts).tobytes()

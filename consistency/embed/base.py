@@ -76,6 +76,28 @@ def canonical_order(texts: Sequence[str]) -> tuple[list[str], np.ndarray]:
     return unique, np.fromiter((position[t] for t in texts), dtype=np.int64, count=len(texts))
 
 
+class Scatter:
+    """Puts the vector of each distinct text at every row where the caller has that text.
+
+    Writing straight into the output, instead of building the distinct vectors and then
+    indexing them, keeps one (n, dim) matrix in memory rather than two.
+    """
+
+    def __init__(self, rows: np.ndarray, n_unique: int):
+        self.order = np.argsort(rows, kind="stable")
+        self.counts = np.bincount(rows, minlength=n_unique)
+        self.bounds = np.zeros(n_unique + 1, dtype=np.int64)
+        np.cumsum(self.counts, out=self.bounds[1:])
+
+    def write(self, out: np.ndarray, unique_ids, vectors: np.ndarray) -> None:
+        """out[every row of text u] = vectors[i] for the i-th u in `unique_ids`."""
+        unique_ids = np.asarray(unique_ids, dtype=np.int64)
+        counts = self.counts[unique_ids]
+        source = np.repeat(np.arange(len(unique_ids)), counts)
+        offsets = np.arange(len(source)) - np.repeat(np.cumsum(counts) - counts, counts)
+        out[self.order[self.bounds[unique_ids][source] + offsets]] = vectors[source]
+
+
 def encode_batched(
     texts: Sequence[str],
     encode_batch: Callable[[list[str]], np.ndarray],
@@ -92,13 +114,14 @@ def encode_batched(
     if not texts:
         return np.zeros((0, dim), dtype=np.float32)
     unique, rows = canonical_order(texts)
-    vectors = np.empty((len(unique), dim), dtype=np.float32)
+    scatter = Scatter(rows, len(unique))
+    out = np.empty((len(texts), dim), dtype=np.float32)
     for start in range(0, len(unique), batch_size):
         batch = [clean_text(t) for t in unique[start : start + batch_size]]
-        vectors[start : start + len(batch)] = l2_normalise(encode_batch(batch))
+        scatter.write(out, range(start, start + len(batch)), l2_normalise(encode_batch(batch)))
         if progress is not None:
             progress(start + len(batch), len(unique))
-    return vectors[rows]
+    return out
 
 
 @cache

@@ -25,12 +25,12 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from consistency.embed.base import Embedder, Progress, canonical_order, check_texts
+from consistency.embed.base import Embedder, Progress, Scatter, canonical_order, check_texts
 
 # keys per SELECT ... IN (...): under SQLite's default limit on bound parameters
 LOOKUP_CHUNK = 900
@@ -123,25 +123,31 @@ class VectorStore:
         self.disabled = True
         return None
 
-    def get(self, keys: Sequence[bytes]) -> dict[bytes, np.ndarray]:
-        """The cached vectors among `keys`; rows of the wrong size are treated as absent."""
+    def get(self, keys: Sequence[bytes], sink: Callable[[list[bytes], bytes], None]) -> None:
+        """Hand the cached vectors among `keys` to `sink(found_keys, float32_bytes)`.
+
+        Called once per look-up chunk, so a cached corpus streams into the caller's
+        output and is never held twice. Rows of the wrong size count as absent.
+        """
         size = self.dim * 4
         wanted = set(keys)
 
         def action(conn):
-            found = {}
             for start in range(0, len(keys), LOOKUP_CHUNK):
                 chunk = [_short(k) for k in keys[start : start + LOOKUP_CHUNK]]
                 marks = ",".join("?" * len(chunk))
+                found, blobs = [], []
                 for key, blob in conn.execute(
                     f"SELECT key, vec FROM vectors WHERE h IN ({marks})", chunk
                 ):
                     # the full digest must match: an `h` shared by two texts is a miss
                     if len(blob) == size and bytes(key) in wanted:
-                        found[bytes(key)] = np.frombuffer(blob, dtype=np.float32)
-            return found
+                        found.append(bytes(key))
+                        blobs.append(blob)
+                if found:
+                    sink(found, b"".join(blobs))
 
-        return self._run(action) or {}
+        self._run(action)
 
     def put(self, keys: Sequence[bytes], vectors: np.ndarray) -> None:
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
@@ -196,27 +202,30 @@ class CachedEmbedder:
         unique, rows = canonical_order(texts)
         prefix = f"{self.inner.name}\0{self.inner.version}\0".encode()
         keys = [self._key(prefix, t) for t in unique]
-        found = self._store.get(keys)
-        vectors = np.empty((len(unique), dim), dtype=np.float32)
-        missing = []
-        for i, key in enumerate(keys):
-            vec = found.get(key)
-            if vec is None:
-                missing.append(i)
-            else:
-                vectors[i] = vec
+        position = {key: i for i, key in enumerate(keys)}
+        scatter = Scatter(rows, len(unique))
+        out = np.empty((len(texts), dim), dtype=np.float32)
+        cached = np.zeros(len(unique), dtype=bool)
+
+        def sink(found: list[bytes], data: bytes) -> None:
+            ids = [position[key] for key in found]
+            scatter.write(out, ids, np.frombuffer(data, dtype=np.float32).reshape(len(ids), dim))
+            cached[ids] = True
+
+        self._store.get(keys, sink)
+        missing = np.flatnonzero(~cached)
         done = len(unique) - len(missing)
         if progress is not None:
             progress(done, len(unique))
         for start in range(0, len(missing), STORE_CHUNK):
             chunk = missing[start : start + STORE_CHUNK]
             computed = self.inner.encode([unique[i] for i in chunk])
-            vectors[chunk] = computed
+            scatter.write(out, chunk, computed)
             self._store.put([keys[i] for i in chunk], computed)
             done += len(chunk)
             if progress is not None:
                 progress(done, len(unique))
-        return vectors[rows]
+        return out
 
     def close(self) -> None:
         if self._store is not None:
