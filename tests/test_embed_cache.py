@@ -211,3 +211,19 @@ def test_duplicates_and_partial_hits_land_on_the_right_rows(tmp_path):
     texts = [TEXTS[2], TEXTS[0], TEXTS[2], TEXTS[3], TEXTS[1], TEXTS[0]]
     got = CachedEmbedder(FakeEmbedder(dim=32), tmp_path).encode(texts)
     assert got.tobytes() == FakeEmbedder(dim=32).encode(texts).tobytes()
+
+
+def test_fully_cached_run_does_not_ask_the_model_its_width(tmp_path):
+    CachedEmbedder(FakeEmbedder(dim=32), tmp_path).encode(TEXTS)
+
+    class Unloadable(FakeEmbedder):
+        @property
+        def dim(self):
+            raise AssertionError("the model was loaded")
+
+        @dim.setter
+        def dim(self, value):
+            pass
+
+    got = CachedEmbedder(Unloadable(dim=32), tmp_path).encode(TEXTS)
+    assert got.shape == (4, 32)

@@ -62,7 +62,7 @@ def _short(key: bytes) -> int:
 class VectorStore:
     """The SQLite file behind the cache. Every method degrades to 'nothing cached'."""
 
-    def __init__(self, path: Path, dim: int):
+    def __init__(self, path: Path, dim: int | None = None):
         self.path = path
         self.dim = dim
         self._conn: sqlite3.Connection | None = None
@@ -84,6 +84,7 @@ class VectorStore:
                     " (h INTEGER NOT NULL, key BLOB NOT NULL, vec BLOB NOT NULL)"
                 )
                 conn.execute("CREATE UNIQUE INDEX IF NOT EXISTS vectors_h ON vectors (h)")
+                conn.execute("CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT NOT NULL)")
                 conn.commit()
             except BaseException:
                 conn.close()
@@ -123,6 +124,11 @@ class VectorStore:
         self.disabled = True
         return None
 
+    def recorded_dim(self) -> int | None:
+        """The width the vectors were written with, so a cached run need not load a model."""
+        row = self._run(lambda conn: conn.execute("SELECT v FROM meta WHERE k = 'dim'").fetchone())
+        return int(row[0]) if row else None
+
     def get(self, keys: Sequence[bytes], sink: Callable[[list[bytes], bytes], None]) -> None:
         """Hand the cached vectors among `keys` to `sink(found_keys, float32_bytes)`.
 
@@ -155,6 +161,7 @@ class VectorStore:
 
         def action(conn):
             with conn:  # one transaction: all of this chunk or none of it
+                conn.execute("INSERT OR IGNORE INTO meta (k, v) VALUES ('dim', ?)", (str(self.dim),))
                 conn.executemany("INSERT OR REPLACE INTO vectors (h, key, vec) VALUES (?, ?, ?)", rows)
             return True
 
@@ -194,11 +201,13 @@ class CachedEmbedder:
 
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         texts = check_texts(texts)
-        dim = self.dim
         if not texts:
-            return np.zeros((0, dim), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32)
         if self._store is None:
-            self._store = VectorStore(self.path, dim)
+            self._store = VectorStore(self.path)
+        # the width is read from the cache when it has one: a fully cached run of the
+        # `st` backend then never loads its model (and torch)
+        dim = self._store.dim = self._store.recorded_dim() or self.inner.dim
         unique, rows = canonical_order(texts)
         prefix = f"{self.inner.name}\0{self.inner.version}\0".encode()
         keys = [self._key(prefix, t) for t in unique]
@@ -214,6 +223,10 @@ class CachedEmbedder:
 
         self._store.get(keys, sink)
         missing = np.flatnonzero(~cached)
+        if len(missing) and self.inner.dim != dim:
+            # vectors of another width under the same name and version: not ours to use
+            self._store.disabled = True
+            return self.inner.encode(texts, progress)
         done = len(unique) - len(missing)
         if progress is not None:
             progress(done, len(unique))
