@@ -1,7 +1,7 @@
 """An on-disk embedding cache: a re-run on unchanged texts embeds nothing.
 
-Layout: one SQLite file per backend, `<root>/<backend>/vectors-v1.sqlite3`, with one table
-`vectors(h, key, vec)`: `key` is sha256(backend name, model version, text), `h` its first
+Layout: one SQLite file per backend, `<root>/<backend>/vectors-v1.sqlite3`, with a table
+`meta(k, v)` (the vector width) and a table `vectors(h, key, vec)`: `key` is sha256(backend name, model version, text), `h` its first
 8 bytes as an integer under a unique index, `vec` the float32 bytes. Rows are appended in
 insertion order and found through the small integer index: measured against a table keyed
 by the 32-byte blob itself, filling is 2.5 times and reading 5 to 12 times faster (2 KB
@@ -10,7 +10,7 @@ whose `h` collide are a miss, never a wrong vector. The default root is
 `platformdirs.user_cache_dir("consistency")/embeddings`; a change of layout changes the
 file name, so an old file is never misread.
 
-Why SQLite: look-ups by primary key read only the pages of the keys asked for (a
+Why SQLite: look-ups by an indexed key read only the pages of the keys asked for (a
 million cached vectors cost nothing until used); WAL mode lets several runs read and
 write at once; and a run killed mid-write leaves the last committed state, never a
 partial one. A file that is corrupt anyway (truncated, overwritten) is moved aside and
