@@ -69,12 +69,6 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
         for claim, count in items:
             if _fmt(count) != _fmt(last):
                 superseded.add((claim.id, count.span))
-    # An explicitly preliminary figure ("initial toll", "الحصيلة الأولية") is not a rival of
-    # later ones from other sources either: early tolls are expected to change.
-    for claim in claims:
-        if _PRELIMINARY_TOLL.search(claim.text):
-            for count in claim.facets.counts:
-                superseded.add((claim.id, count.span))
         revisions.append(
             Revision(
                 claim_ids=list(dict.fromkeys(c.id for c, _ in items)),
@@ -85,6 +79,12 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
                 event_id=event_id,
             )
         )
+    # An explicitly preliminary figure ("initial toll", "الحصيلة الأولية") is not a rival of
+    # later ones from other sources either: early tolls are expected to change.
+    for claim in claims:
+        if _PRELIMINARY_TOLL.search(claim.text):
+            for count in claim.facets.counts:
+                superseded.add((claim.id, count.span))
     return revisions, superseded
 
 

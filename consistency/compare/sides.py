@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -66,25 +65,15 @@ def _claim_order(claim_id: str):
     return (doc, int(n) if n.isdigit() else 0)
 
 
-def fingerprint(kind: str, subject: str, event_id: str, sides: list[Side]) -> str:
-    parts = sorted(f"{s.value}|{','.join(s.document_ids)}" for s in sides)
-    text = "\n".join([kind, subject, event_id, *parts])
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
 def make(kind: str, subject: str, severity: str, ctx: EventContext, sides: list[SideBuilder], summary: str) -> Discrepancy:
-    built = [s.build() for s in sides]
-    fp = fingerprint(kind, subject, ctx.event.id, built)
-    return Discrepancy(
-        id=f"d-{fp[:12]}",
-        kind=kind,
-        subject=subject,
-        severity=severity,
-        event_id=ctx.event.id,
-        summary=summary,
-        sides=built,
-        fingerprint=fp,
-    )
+    """A finding; its id derives from its fingerprint (kind, subject, sides, earliest date),
+    so it stays the same when unrelated documents join the event."""
+    from consistency.gate.fingerprint import fingerprint
+
+    found = Discrepancy(id="", kind=kind, subject=subject, severity=severity, event_id=ctx.event.id,
+                        summary=summary, sides=[s.build() for s in sides])
+    fp = fingerprint(found, {d: doc.date for d, doc in ctx.documents.items()})
+    return found.model_copy(update={"id": f"d-{fp[:12]}", "fingerprint": fp})
 
 
 def who(ctx: EventContext, side: SideBuilder, limit: int = 3) -> str:
