@@ -131,12 +131,11 @@ def capitalised_names(tokens: list[Token]) -> list[Mention]:
 
 # --- negation --------------------------------------------------------------------------------
 
-def negation(a: Side, b: Side, overlap: float) -> Finding | None:
+def negation(a: Side, b: Side) -> Finding | None:
     """A word one side negates (or refuses) that the other side asserts."""
     for this, other, flip in ((a, b, False), (b, a, True)):
         for n in this.negators + this.refusals:
-            if n in this.matched and (other.negated(this.matched[n])
-                                      or same_word(this.tokens[n], other.tokens[this.matched[n]])):
+            if n in this.matched and _negator_at(other, this.matched[n]):
                 continue  # the same negator on both sides
             if _opposed(this, other, n):
                 continue  # "rejected" against "approved": the antonym rule says it better
@@ -149,8 +148,8 @@ def negation(a: Side, b: Side, overlap: float) -> Finding | None:
                 if not other.negated(j) and not _negator_at(other, j):
                     t = this.tokens[i]
                     return finding_for("negation", this, other, flip, (this.tokens[n], t),
-                                  (other.tokens[j],),
-                                  f"one side negates “{t.text}”, the other asserts it")
+                                       (other.tokens[j],),
+                                       f"one side negates “{t.text}”, the other asserts it")
                 break
     return None
 
@@ -181,24 +180,16 @@ def antonym(a: Side, b: Side) -> Finding | None:
         poles_a, poles_b = {_pole(a, m) for m in ga} - {None}, {_pole(b, m) for m in gb} - {None}
         if len(poles_a) == 1 and len(poles_b) == 1 and poles_a != poles_b:
             return _antonym_finding(a, b, ga[0], gb[0], group)
-    # Subjects shared by both sides: a contradiction when more of them change pole than keep it
-    # (one modifier that is itself a pole word, "growth falls" / "falling growth", is outvoted).
+    # A subject both sides share, tied to opposite poles of one opposition.
     subjects_b = _subjects(b)
-    changed, kept = [], 0
     for i, near_a in sorted(_subjects(a).items()):
         for ma in near_a:
             for mb in subjects_b.get(a.matched.get(i, -1), []):
-                pa, pb = _pole(a, ma), _pole(b, mb)
                 if a.matched.get(ma.first) == mb.first:
                     continue  # one word, negated on one side only: the negation rule's case
-                if ma.value[0] == mb.value[0] and pa is not None and pb is not None:
-                    if pa != pb:
-                        changed.append((ma, mb))
-                    else:
-                        kept += 1
-    if changed:
-        ma, mb = changed[0]
-        return _antonym_finding(a, b, ma, mb, ma.value[0])
+                pa, pb = _pole(a, ma), _pole(b, mb)
+                if ma.value[0] == mb.value[0] and None not in (pa, pb) and pa != pb:
+                    return _antonym_finding(a, b, ma, mb, ma.value[0])
     return None
 
 

@@ -20,6 +20,9 @@ _CLASS = {"place": "place", "armed": "actor", "organisation": "actor", "name": "
           "portfolio": "portfolio"}
 
 
+_AGENTS = ("actor", "place", "person")  # classes that can do something to someone
+
+
 def _compatible(ma: Mention, mb: Mention) -> bool:
     """Same class; a country (a place inside nothing) also acts: "by Russia" / "by the UN"."""
     ca, cb = _CLASS.get(ma.value[1]), _CLASS.get(mb.value[1])
@@ -40,6 +43,8 @@ def _ids(side: Side) -> dict[str, Mention]:
 
 
 def entity_swap(a: Side, b: Side, overlap: float) -> Finding | None:
+    """Two entities of one class, each named by one side only, in the same slot (or the only
+    ones of their class, in statements that share much of their wording)."""
     ia, ib = _ids(a), _ids(b)
     only_a = [m for k, m in ia.items() if k not in ib]
     only_b = [m for k, m in ib.items() if k not in ia]
@@ -53,7 +58,7 @@ def entity_swap(a: Side, b: Side, overlap: float) -> Finding | None:
             if not (_same_slot(a, ma, mb) or (alone and overlap >= 0.4)):
                 continue
             ta, tb = a.span(ma), b.span(mb)
-            kind = _swap_kind(a, b, ma, ca)
+            kind = _swap_kind(a, b, ma, mb, ca)
             return Finding(kind, f"“{joined(ta)}” on one side stands where the other has "
                                  f"“{joined(tb)}”", ta, tb)
     return None
@@ -78,18 +83,23 @@ def _same_slot(a: Side, ma: Mention, mb: Mention) -> bool:
     return False
 
 
-def _swap_kind(a: Side, b: Side, ma: Mention, cls: str) -> str:
+def _swap_kind(a: Side, b: Side, ma: Mention, mb: Mention, cls: str) -> str:
     if cls in ("day", "relday"):
         return "date"
-    before = a.tokens[ma.first - 1] if ma.first > 0 else None
-    first = a.tokens[ma.first]
-    preps = lex_for(first).place_preps
-    if cls == "place" and (before is not None and before.norm in preps
-                           or first.arabic and first.norm[:1] == "ب" and first.norm[1:] not in preps):
+    if cls == "place" and (_after_preposition(a, ma) or _after_preposition(b, mb)):
         return "location"
     if _has_attack(a) and _has_attack(b):
         return "perpetrator"
     return "entity_swap"
+
+
+def _after_preposition(side: Side, m: Mention) -> bool:
+    """"in Gaza", "near Mosul", "في بغداد", or Arabic bi- fused to the name ("بالموصل")."""
+    first = side.tokens[m.first]
+    lex = lex_for(first)
+    if m.first > 0 and side.tokens[m.first - 1].norm in lex.place_preps:
+        return True
+    return first.arabic and first.norm.startswith("ب") and first.norm[1:] in lex.entities
 
 
 def _has_attack(side: Side) -> bool:
@@ -102,7 +112,7 @@ def role_swap(a: Side, b: Side) -> Finding | None:
     shared = sorted(k for k in ia if k in ib)
     if _passives(a) != _passives(b):
         return None
-    shared = [k for k in shared if _CLASS.get(ia[k].value[1]) in ("actor", "place", "person")]
+    shared = [k for k in shared if _CLASS.get(ia[k].value[1]) in _AGENTS]
     for x in shared:
         for y in shared:
             ax, ay, bx, by = ia[x].first, ia[y].first, ib[x].first, ib[y].first
@@ -111,7 +121,7 @@ def role_swap(a: Side, b: Side) -> Finding | None:
             for i in range(len(a.tokens)):
                 j = a.matched.get(i)
                 t = a.tokens[i]
-                if j is None or not is_content(t) or any(m.first <= i <= m.last for m in a.entities):
+                if j is None or not is_content(t) or _in_entity(a, i):
                     continue
                 between = ax < i < ay and by < j < bx
                 # verb-subject-object: the verb right before the first entity on both sides
@@ -119,8 +129,13 @@ def role_swap(a: Side, b: Side) -> Finding | None:
                 if between or verb_first:
                     ta, tb = a.span(ia[x]) + a.span(ia[y]), b.span(ib[x]) + b.span(ib[y])
                     return Finding("role_swap", f"“{joined(a.span(ia[x]))}” and "
-                                   f"“{joined(a.span(ia[y]))}” swap roles around “{t.text}”", ta, tb)
+                                                f"“{joined(a.span(ia[y]))}” swap roles around "
+                                                f"“{t.text}”", ta, tb)
     return None
+
+
+def _in_entity(side: Side, i: int) -> bool:
+    return any(m.first <= i <= m.last for m in side.entities)
 
 
 def _passives(side: Side) -> int:
@@ -128,22 +143,26 @@ def _passives(side: Side) -> int:
 
 
 def _coordinated(side: Side, x: int, y: int) -> bool:
-    words = side.tokens[x + 1:y]
-    return any(t.norm in ("and", "و") or t.arabic and t.norm.startswith("و") for t in words) or y == x + 1
+    """"Iran and Israel", "إيران وإسرائيل": a pair, not an agent and a patient."""
+    words = side.tokens[x + 1:y + 1]
+    return y == x + 1 or any(t.norm in ("and", "و") or t.arabic and t.norm.startswith("و")
+                             for t in words)
 
 
 def unknown_agent(a: Side, b: Side) -> Finding | None:
     """An unknown perpetrator on one side, a named one on the other."""
     for this, other, flip in ((a, b, False), (b, a, True)):
-        unknown = [t for t in this.tokens if t.norm in lex_for(t).unknown and t.index not in this.matched]
+        unknown = [t for t in this.tokens
+                   if t.norm in lex_for(t).unknown and t.index not in this.matched]
         if not unknown or not (_has_attack(this) and _has_attack(other)):
             continue
         if any(t.norm in lex_for(t).unknown for t in other.tokens):
             continue
         mine = _ids(this)
-        named = [m for k, m in _ids(other).items() if k not in mine and _CLASS.get(m.value[1]) in ("actor", "place", "person")]
+        named = [m for k, m in _ids(other).items() if k not in mine and _CLASS.get(m.value[1])
+                 in _AGENTS]
         if named:
-            return finding_for("perpetrator", this, other, flip, (unknown[0],), other.span(named[0]),
-                          f"one side leaves the perpetrator unknown, the other names "
-                          f"“{joined(other.span(named[0]))}”")
+            return finding_for("perpetrator", this, other, flip, (unknown[0],),
+                               other.span(named[0]), "one side leaves the perpetrator unknown, "
+                               f"the other names “{joined(other.span(named[0]))}”")
     return None

@@ -119,7 +119,7 @@ def _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b) -> contrast.Finding 
     found = [f for f in (
         pair_figures.number_conflict(a, b, ta, tb, lang_a, lang_b),
         pair_entities.role_swap(side_a, side_b),
-        contrast.negation(side_a, side_b, overlap),
+        contrast.negation(side_a, side_b),
         contrast.antonym(side_a, side_b),
         pair_entities.unknown_agent(side_a, side_b),
         pair_entities.entity_swap(side_a, side_b, overlap),
