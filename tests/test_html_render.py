@@ -171,7 +171,10 @@ def test_view_of_a_bilingual_report():
     (x,) = three["excerpts"]
     assert x["language"] == "ar" and x["source"] == "قناة الرافدين"
     doc = {d.id: d for d in depot_report().documents}["rafidain-2025-03-12"]
-    assert doc.text[slice(*x["context"])] == x["text"] and x["marks"] == [x["context"]] and x["clipped"] == [False, False]
+    assert doc.text[slice(*x["context"])] == x["text"] and x["clipped"] == [False, False]
+    # the whole sentence is quoted, so the figure as written is what is marked in it
+    assert [doc.text[a:b] for a, b in x["marks"]] == ["ثلاثة"]
+    assert [x["text"][a:b] for a, b in x["highlights"]] == ["ثلاثة"]
 
     charts = {(c["event_id"], c["subject"]): c for c in view["charts"]}
     assert list(charts) == [("e1", "killed"), ("e1", "injured"), ("e2", "rockets")]
@@ -199,7 +202,7 @@ def test_sides_without_quotes_fall_back_to_their_claims():
     sides = build_view(report)["cards"][0]["sides"]
     claims = {c.id: c for c in report.claims}
     assert sides[0]["excerpts"][0]["text"] == claims["c05"].text
-    assert sides[0]["excerpts"][0]["marks"] == [list(claims["c05"].span)]
+    assert sides[0]["excerpts"][0]["marks"] == [list(claims["c05"].facets.counts[0].span)]
 
 
 def _with_quotes(report: Report, disc_id: str, side: int, words: list[str]) -> Report:

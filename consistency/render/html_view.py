@@ -72,22 +72,25 @@ class _Index:
                 "date": doc.date if doc else None}
 
 
+def _facets(kind: str, subject: str, claim: Claim) -> list:
+    """The facets of a claim this finding rests on: its figures for the subject, or its values."""
+    if kind in _COUNT_KINDS:
+        return [n for n in claim.facets.counts if n.subject == subject]
+    return list(getattr(claim.facets, kind)) if kind in _FACET_KINDS else []
+
+
 def _written(kind: str, subject: str, claims: list[Claim]) -> list[str]:
-    """The facet text each claim used for this finding: numbers and values as written."""
-    out: list[str] = []
-    for c in claims:
-        if kind in _COUNT_KINDS:
-            out += [n.text for n in c.facets.counts if n.subject == subject]
-        elif kind in _FACET_KINDS:
-            out += [f.text for f in getattr(c.facets, kind)]
-    return list(dict.fromkeys(out))
+    """Numbers and values as written in the text."""
+    return list(dict.fromkeys(f.text for c in claims for f in _facets(kind, subject, c)))
 
 
-def _excerpts(ix: _Index, quotes: list[dict]) -> list[dict]:
+def _excerpts(ix: _Index, quotes: list[dict], facet_spans: dict[str, list] | None = None) -> list[dict]:
     """One excerpt per quoted sentence: the claim's sentence, the quoted spans marked in it.
 
-    Quotes may be single words ("six"); the sentence around them is what a reader needs.
-    Long sentences are cut to a window around the first mark. Offsets count code points."""
+    Quotes may be single words ("six"); the sentence around them is what a reader needs. A
+    quote of the whole sentence marks the claim's figures or values in it instead (from
+    `facet_spans`, by claim id). Long sentences are cut to a window around the first mark.
+    Offsets count code points."""
     groups: dict[tuple, dict] = {}
     for q in quotes:
         claim, doc = ix.claims.get(q["claim_id"]), ix.docs.get(q["document_id"])
@@ -98,8 +101,10 @@ def _excerpts(ix: _Index, quotes: list[dict]) -> list[dict]:
         group = groups.setdefault((q["document_id"], ctx), dict(
             ix.doc_ref(q["document_id"]), document_id=q["document_id"], claim_id=q["claim_id"],
             context=list(ctx), marks=[], text=doc.text[ctx[0]:ctx[1]] if doc else q["text"]))
-        if [start, end] not in group["marks"]:
-            group["marks"].append([start, end])
+        spans = [[start, end]]
+        if (start, end) == ctx and claim and (facet_spans or {}).get(claim.id):
+            spans = [list(f) for f in facet_spans[claim.id] if ctx[0] <= f[0] and f[1] <= ctx[1]] or spans
+        group["marks"] += [m for m in spans if m not in group["marks"]]
     out = []
     for g in groups.values():
         g["marks"].sort()
@@ -144,7 +149,7 @@ def _side_view(ix: _Index, d: Discrepancy, side: Side) -> dict:
         "speakers": list(dict.fromkeys(c.speaker for c in claims if c.speaker)),
         "vias": list(dict.fromkeys(c.via for c in claims if c.via)),
         "written": _written(d.kind, d.subject, claims),
-        "excerpts": _excerpts(ix, quotes),
+        "excerpts": _excerpts(ix, quotes, {c.id: [f.span for f in _facets(d.kind, d.subject, c)] for c in claims}),
         "documents": [ix.doc_ref(i) for i in side.document_ids],
     }
 
