@@ -230,7 +230,8 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
             if s < len(toks) and toks[s][2] in "«\"“":
                 s += 1
             e = _speaker_after(st, s, lex, limit=7)
-            head = toks[s][2][1:] if prep == "وفقا ل" and toks[s][2].startswith("ل") else toks[s][2] if s < len(toks) else ""
+            head = "" if s >= len(toks) else toks[s][2][1:] if prep == "وفقا ل" and toks[s][2].startswith("ل") \
+                else toks[s][2]
             if _bare(head) in lex.not_speakers:
                 e = s
             if e > s and head.startswith("ال") and _bare(head) not in lex.speaker_nouns \

@@ -14,6 +14,7 @@ from consistency.extract.attribution import Attribution, Span, quote_spans, sent
 from consistency.extract.attribution_en_phrases import (
     ADJ_PARTICIPLES,
     APPOS_START,
+    PARTICLE,
     PLURAL_HEADS,
     Lex,
     Tok,
@@ -167,6 +168,9 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             c.speaker = _span(toks, s, e)
     if c.speaker is None:
         return None
+    if lemma in lex.weak and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
+                                 and not x.role for x in cands):
+        return None  # "the army said it knew of no shelling": "knew" is inside what was said
     if lemma in lex.weak:
         after = toks[i + 1] if i + 1 < n else None
         inverted = c.speaker[0] > t.start
@@ -228,6 +232,11 @@ _FORM = re.compile(r"(?:(?:in|during|at|on|via|through)\s+(?:a|an|its|his|her|th
                    r"\s*,?\s*)?(?:(?:on|late|early)\s+\w+day\s*,?\s*)?(?:that\s+)?", re.I)
 
 
+# "BAGHDAD, Jan 4 (Reuters) - ", "Baghdad, Jan 4 (EFE).- ", "WASHINGTON - ", "Shafaq News/ "
+_DATELINE = re.compile(r"\s*(?:[A-Z][\w .,'’/-]{0,40}\([A-Z][\w .-]{0,25}\)\s*\.?\s*[-–—]+|[A-Z]{3,}[A-Z ,.]*\s[-–—]|"
+                       r"[A-Z][\w ]{2,25}/)\s+")
+
+
 def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[Span]) -> Span:
     f0, f1 = c.frame()
     # a quotation right before the frame ('"...," he said') or right after ('said: "..."')
@@ -242,6 +251,9 @@ def _content(text: str, sent: Span, c: _Cand, cands: list[_Cand], quotes: list[S
     lo = max([e for s, e in others if e <= f0] + [sent[0]])
     hi = min([s for s, e in others if s >= f1] + [sent[1]])
     a0, a1 = trim(text, f1, hi)
+    b_dateline = _DATELINE.match(text, lo, f0)
+    if b_dateline:
+        lo = b_dateline.end()
     m = _FORM.match(text, a0, a1)
     if m:
         a0 = m.end()
@@ -395,7 +407,8 @@ def _finish(text, sent, sentences, c: _Cand, lex: Lex, coref: Coreference) -> At
             ante = coref.last(("plural", "org"))
         elif low in lex.thing:
             ante = coref.last(("org",))
-        elif words[0].lower() == "the" and len(words) <= 4 and not any(w[0].isupper() for w in words[1:]):
+        elif words[0].lower() == "the" and len(words) <= 4 \
+                and not any(w[0].isupper() or PARTICLE.match(w) for w in words[1:]):
             heads = [h for h in lex.descriptions if h in low.split() or h == " ".join(low.split()[1:])]
             ante = coref.with_head(heads) if heads else None
         if ante is not None:

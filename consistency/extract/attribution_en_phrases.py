@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
-_PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
+PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"
 _CLOSE_Q = "”\"’»"
 APPOS_START = {"the", "a", "an", "his", "her", "its", "their", "who", "whose", "speaking", "one",
@@ -39,7 +39,7 @@ class Tok:
     @property
     def cap(self) -> bool:
         # "al-Nujaba", "el-Sisi", "bin Salman"'s particles do not hide a name
-        return self.text[0].isupper() or bool(_PARTICLE.match(self.text))
+        return self.text[0].isupper() or bool(PARTICLE.match(self.text))
 
 
 class Lex:
@@ -107,7 +107,7 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
                 if m >= 0 and toks[m].text == "(":
                     k = m - 1
                     continue
-            if t.text in "-&" and taken:
+            if t.text == "&" and taken:  # a lone "-" is a dash ("BAGHDAD, Jan 5 - Prime Minister X")
                 k -= 1
                 continue
             return k + 1, j, True
@@ -162,8 +162,8 @@ def scan_right(toks: list[Tok], i: int, lex: Lex, limit: int = 10) -> int:
         if k == i and ((low in lex.stop and low not in lex.dets) or low in _PREPS):
             break
         if k > i and not t.cap and toks[k - 1].cap and low not in lex.heads and low not in lex.roles \
-                and low not in {"official", "officials", "source", "sources"}:
-            break  # "Reuters reported" style tails
+                and not any(x.low in lex.heads for x in toks[k + 1:k + 3] if x.word and not x.cap):
+            break  # "Reuters reported" style tails; but "Gaza health officials" goes on
         k += 1
     return k
 

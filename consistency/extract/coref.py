@@ -71,11 +71,11 @@ def person_names(text: str, sent: Span, lex) -> list[tuple[str, Span, bool]]:
         words = [(w.group(), w.start()) for w in re.finditer(r"\S+", m.group())]
         cut = 0
         for k, (w, _) in enumerate(words):
-            low = w.lower().rstrip(".")
+            low = re.sub(r"[’']s$", "", w.lower().rstrip("."))
             if low in lex.heads or low in lex.roles or low in lex.titles or low in lex.dets or low in lex.stop:
                 cut = k + 1
         name = words[cut:]
-        if 2 <= len(name) <= 3 and not any(w.lower() in lex.heads for w, _ in name):
+        if 2 <= len(name) <= 3 and not any(re.sub(r"[’']s$", "", w.lower()) in lex.heads for w, _ in name):
             start = m.start() + name[0][1]
             found.append((text[start:m.end()], (start, m.end()), False))
     return found
