@@ -214,15 +214,18 @@ def _pole(side: Side, m: Mention) -> str | None:
 def _subjects(side: Side) -> dict[int, list[Mention]]:
     """Each content word tied to its nearest pole word (at most SUBJECT_REACH words away)."""
     out: dict[int, list[Mention]] = {}
-    inside = {i for m in side.poles for i in range(m.first, m.last + 1)}
+    at: dict[int, list[Mention]] = {}  # token index -> the pole mentions covering it
+    for m in side.poles:
+        for i in range(m.first, m.last + 1):
+            at.setdefault(i, []).append(m)
     for t in side.tokens:
-        if t.index in inside or not is_content(t) or t.norm in lex_for(t).generic:
+        if t.index in at or not is_content(t) or t.norm in lex_for(t).generic:
             continue
-        near = [(min(abs(t.index - m.first), abs(t.index - m.last)), m.first, m) for m in side.poles]
-        near = [x for x in near if x[0] <= SUBJECT_REACH]
-        if near:
-            best = min(near, key=lambda x: (x[0], x[1]))[:2]
-            out[t.index] = [m for d, first, m in near if (d, first) == best]
+        for d in range(1, SUBJECT_REACH + 1):  # nearest first, the left one on a tie
+            near = at.get(t.index - d) or at.get(t.index + d)
+            if near:
+                out[t.index] = near
+                break
     return out
 
 

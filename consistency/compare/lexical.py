@@ -13,6 +13,7 @@ morphological analyser.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -229,23 +230,46 @@ def align(a: list[Token], b: list[Token]) -> dict[int, int]:
     """Match each token of `a` to at most one token of `b` that is the same word.
 
     Exact forms are matched first, then shared stems, each time to the nearest free token by
-    relative position, so reordered paraphrases still line up.
+    relative position, so reordered paraphrases still line up. Candidates come from an index
+    of `b` by form and by stem, so the cost grows with the text, not with its square.
     """
+    by_norm: dict[str, list[int]] = {}
+    by_stem: dict[tuple[bool, str], list[int]] = {}
+    for y in b:
+        by_norm.setdefault(y.norm, []).append(y.index)
+        for stem in y.forms:
+            if len(stem) >= 3:
+                by_stem.setdefault((y.arabic, stem), []).append(y.index)
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for exact in (True, False):
         for x in a:
             if x.index in pairs:
                 continue
-            best, best_cost = None, None
-            for y in b:
-                if y.index in used:
-                    continue
-                if (x.norm == y.norm) if exact else same_word(x, y):
-                    cost = abs(x.index / max(len(a), 1) - y.index / max(len(b), 1))
-                    if best_cost is None or cost < best_cost:
-                        best, best_cost = y.index, cost
+            if exact:
+                candidates = by_norm.get(x.norm, [])
+            else:
+                candidates = sorted({j for stem in x.forms if len(stem) >= 3
+                                     for j in by_stem.get((x.arabic, stem), [])})
+            best = _nearest_free(candidates, x.index * len(b) / max(len(a), 1), used)
             if best is not None:
                 pairs[x.index] = best
                 used.add(best)
     return pairs
+
+
+def _nearest_free(candidates: list[int], target: float, used: set[int]) -> int | None:
+    """The free index in sorted `candidates` closest to `target` (the lower one on a tie)."""
+    k = bisect.bisect_left(candidates, target)
+    lo, hi = k - 1, k
+    while lo >= 0 or hi < len(candidates):
+        while lo >= 0 and candidates[lo] in used:
+            lo -= 1
+        while hi < len(candidates) and candidates[hi] in used:
+            hi += 1
+        if lo < 0 and hi >= len(candidates):
+            return None
+        if hi >= len(candidates) or (lo >= 0 and target - candidates[lo] <= candidates[hi] - target):
+            return candidates[lo]
+        return candidates[hi]
+    return None

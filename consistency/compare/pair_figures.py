@@ -10,11 +10,11 @@ kinds); years and dates that differ are reported as kind "date".
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from consistency.compare.contrast import Finding, joined
 from consistency.compare.lexical import Token, same_word
-
 from consistency.text.numbers import find_numbers
 
 
@@ -31,8 +31,13 @@ class Figure:
 def figures(text: str, tokens: list[Token], language: str) -> list[Figure]:
     """The statement's figures, each with the tokens it covers (IDs are not figures)."""
     out = []
+    ends = [t.end for t in tokens]
     for m in find_numbers(text, language):
-        covered = [t.index for t in tokens if t.start < m.end and m.start < t.end]
+        covered = []
+        for t in tokens[bisect.bisect_right(ends, m.start):]:  # from the first token it touches
+            if t.start >= m.end:
+                break
+            covered.append(t.index)
         if covered and m.kind != "id" and m.low is not None:
             out.append(Figure(float(m.low), None if m.high is None else float(m.high),
                               m.kind, m.qualifier == "vague", covered[0], covered[-1]))

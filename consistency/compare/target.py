@@ -24,8 +24,9 @@ _WORDING = {
     "hospital": "a hospital",
     "vehicle": "a single vehicle",
     "convoy": "a convoy",
+    "grounds": "the grounds around a building, not the building",
 }
-_SUBJECT = {frozenset({"convoy", "vehicle"}): "vehicle"}
+_SUBJECT = {frozenset({"convoy", "vehicle"}): "vehicle", frozenset({"hospital", "grounds"}): "place of impact"}
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:

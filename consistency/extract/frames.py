@@ -58,14 +58,21 @@ def agents(doc: DocText, span: tuple[int, int]) -> list[Hit]:
     return out
 
 
+def _denied(doc: DocText, hit: Hit, verbs: list[Hit]) -> bool:
+    """The hit is what a denial verb just before it denies ("denies that its rocket misfired")."""
+    return any(v.end <= hit.start and _token_gap(doc, v.end, hit.start) <= 6
+               and "," not in doc.norm[v.end : hit.start] for v in verbs)
+
+
 def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None = None) -> list[FacetValue]:
+    deny = _hits(doc, "denial_verbs", span, "words")
     out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
-    out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span)]
+    out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
     nouns = _hits(doc, "attack_nouns", span, "words")
     verbs = _hits(doc, "attack_verbs", span, "words")
     patients = _hits(doc, "patient_markers", span, "words")
     for h in agents(doc, span):
-        if _within(doc, h, speaker):
+        if _within(doc, h, speaker) or _denied(doc, h, deny):
             continue  # "قال متحدث باسم البنتاغون إن ...": the speaker, not the perpetrator
         if any(0 <= _token_gap(doc, p.end, h.start) <= 1 and p.end <= h.start for p in patients):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from consistency.extract.doctext import DocText
 from consistency.extract.frames import _dedupe, _hits, _token_gap, _value
+from consistency.extract.lexicon import facet_table
 from consistency.models import FacetValue
 
 _TARGET_WINDOW = 8
@@ -33,6 +34,10 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
             c.start <= h.start < c.end for c in contexts
         ):
             out.append(_value(doc, h, h.label))
+    present = {v.value for v in out}
+    for precise, broad in facet_table("en")["target_conflicts"].get("overrides", []):
+        if precise in present:
+            out = [v for v in out if v.value != broad]
     return _dedupe(out)
 
 
