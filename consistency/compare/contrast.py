@@ -43,10 +43,14 @@ class Side:
     def __init__(self, tokens: list[Token], matched: dict[int, int]):
         self.tokens = tokens
         self.matched = matched  # own index -> other side's index
-        self.negators = [t.index for t in tokens if self._is_negator(t)]
-        self.refusals = [t.index for t in tokens if lookup(t, lex_for(t).refusals)]
-        self.poles = find_mentions(tokens, "poles")
         self.entities = find_mentions(tokens, "entities") + capitalised_names(tokens)
+        named = {i for m in self.entities for i in range(m.first, m.last + 1)}
+        # a negator inside a name negates nothing ("Doctors Without Borders", "أطباء بلا حدود")
+        self.negators = [t.index for t in tokens if self._is_negator(t) and t.index not in named]
+        self.refusals = [t.index for t in tokens
+                         if lookup(t, lex_for(t).refusals) and t.index not in named]
+        self.named = named
+        self.poles = find_mentions(tokens, "poles")
 
     @staticmethod
     def _is_negator(t: Token) -> bool:
@@ -145,6 +149,8 @@ def negation(a: Side, b: Side) -> Finding | None:
                     if _opposed(this, other, i):
                         break  # "did not fall" / "rose": an opposition, the antonym rule's case
                     continue  # the governed word is said differently: try the next one
+                if i != this.scope(n)[0] and i in this.named:
+                    break  # a name after a reworded verb is its argument, not what is negated
                 if not other.negated(j) and not _negator_at(other, j):
                     t = this.tokens[i]
                     return finding_for("negation", this, other, flip, (this.tokens[n], t),

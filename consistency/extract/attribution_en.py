@@ -113,6 +113,10 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             return None
     if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
         return None  # passive or infinitive: "was denied entry", "refused to say"
+    rest = text[t.end:t.end + 40].lower()
+    if any(rest.lstrip(" ,").startswith(p.split(" ", 1)[1] if p.startswith(("who ", "speaking ")) else p)
+           for p in lex.anon_phrases) or rest.lstrip().startswith("anonymously"):
+        return None  # "who spoke on condition of anonymity": how the source spoke, not what
     if lemma == "oppose" and nxt is not None and nxt.low == "to":
         return None  # "declined to comment", "refused to say": no claim
     c = _Cand(lemma, (t.start, t.end))
@@ -142,9 +146,8 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
     elif j >= 1 and toks[j].text == ",":
         # "X, the defence ministry spokesman, said"
         k = j - 1
-        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25 \
-                and (toks[k].low not in lex.verbs or toks[k].low.endswith("ing") or toks[k].cap):
-            k -= 1
+        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25:
+            k -= 1  # an appositive may hold a verb: "X, who also spoke on condition of anonymity, said"
         if k >= 1 and toks[k].text == "," and k + 1 < j:
             first = toks[k + 1]
             a, b, bound = scan_left(toks, k - 1, lex)
@@ -164,7 +167,8 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         if toks[s].low in lex.days and s + 1 < n:
             s += 1
         e = scan_right(toks, s, lex)
-        if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell":
+        followed_by_verb = e < n and toks[e].low in lex.stop and toks[e].word and toks[e].low not in lex.dets
+        if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell" and not followed_by_verb:
             c.speaker = _span(toks, s, e)
     if c.speaker is None:
         return None
@@ -399,18 +403,19 @@ def _finish(text, sent, sentences, c: _Cand, lex: Lex, coref: Coreference) -> At
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
         if low in lex.person:
             ante = coref.last(("person",))
-            named = next((n for n in reversed(_NAMES.get()) if n[1][1] <= c.speaker[0]), None)
-            if named is not None and (ante is None or named[1][0] >= ante[1][1]):
-                ante = named  # "Karim Nasser visited the camp. He said ...": the last named person
+            if ante is None:  # "Karim Nasser visited the camp. He said ...": the last named person
+                ante = next((n for n in reversed(_NAMES.get()) if n[1][1] <= c.speaker[0]), None)
             ante = ante or coref.last(("org",))
         elif low in lex.plural:
             ante = coref.last(("plural", "org"))
         elif low in lex.thing:
-            ante = coref.last(("org",))
+            ante = coref.last(("org",)) or coref.last(("person",))
         elif words[0].lower() == "the" and len(words) <= 4 \
                 and not any(w[0].isupper() or PARTICLE.match(w) for w in words[1:]):
             heads = [h for h in lex.descriptions if h in low.split() or h == " ".join(low.split()[1:])]
             ante = coref.with_head(heads) if heads else None
+            if ante is None and any(h in {"statement", "report"} for h in heads):
+                ante = coref.last(("org",))  # "according to the statement": the body that issued it
         if ante is not None:
             speaker, speaker_span, anonymous = ante
         elif low in lex.person | lex.plural | lex.thing:

@@ -60,7 +60,7 @@ def agents(doc: DocText, span: tuple[int, int]) -> list[Hit]:
 
 def _denied(doc: DocText, hit: Hit, verbs: list[Hit]) -> bool:
     """The hit is what a denial verb just before it denies ("denies that its rocket misfired")."""
-    return any(v.end <= hit.start and _token_gap(doc, v.end, hit.start) <= 6
+    return any(v.end <= hit.start and _token_gap(doc, v.end, hit.start) <= 8
                and "," not in doc.norm[v.end : hit.start] for v in verbs)
 
 
@@ -71,14 +71,16 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
     nouns = _hits(doc, "attack_nouns", span, "words")
     verbs = _hits(doc, "attack_verbs", span, "words")
     patients = _hits(doc, "patient_markers", span, "words")
-    for h in agents(doc, span):
+    named = agents(doc, span)
+    for h in named:
         if _within(doc, h, speaker) or _denied(doc, h, deny):
             continue  # "قال متحدث باسم البنتاغون إن ...": the speaker, not the perpetrator
         if any(0 <= _token_gap(doc, p.end, h.start) <= 1 and p.end <= h.start for p in patients):
             continue
         near_noun = any(_token_gap(doc, min(h.end, n.end), max(h.start, n.start)) <= 1 for n in nouns if n.start != h.start)
         near_verb = any(
-            (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW)
+            (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW
+             and not any(h.end <= o.start and o.end <= v.start for o in named))
             or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2)
             for v in verbs
         )

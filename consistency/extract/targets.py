@@ -45,7 +45,7 @@ def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     out = [_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)]
     verbs = _hits(doc, "denial_verbs", span, "words")
     for topic in _hits(doc, "denial_topics", span):
-        if any(v.end <= topic.start and _token_gap(doc, v.end, topic.start) <= 4 for v in verbs):
+        if any(v.end <= topic.start and _token_gap(doc, v.end, topic.start) <= 10 for v in verbs):
             out.append(_value(doc, topic, topic.label, subject=topic.label))
     return _dedupe(out)
 

@@ -117,7 +117,9 @@ def _excerpts(ix: _Index, quotes: list[dict], facet_spans: dict[str, list] | Non
                                   lo, hi, g["context"], first)
             g["text"] = g["text"][lo - g["context"][0]:hi - g["context"][0]]
         g["clipped"] = [lo > g["context"][0], hi < g["context"][1]]
-        g["highlights"] = [[max(a, lo) - lo, min(b, hi) - lo] for a, b in g["marks"] if a < hi and b > lo]
+        # a mark over the whole sentence says nothing on a card; the document view still shades it
+        g["highlights"] = [] if g["marks"] == [g["context"]] else [
+            [max(a, lo) - lo, min(b, hi) - lo] for a, b in g["marks"] if a < hi and b > lo]
         out.append(g)
     return out
 
@@ -213,8 +215,8 @@ def _reads_as(value: str, n: Count) -> bool:
     """Whether a revision's value ("6", "at least 4", "4–∞") is this figure."""
     if value in (n.text, fmt_range(n.low, n.high)):
         return True
-    digits = re.search(r"\d+(?:\.\d+)?", value)
-    return digits is not None and float(digits.group()) == n.low
+    digits = re.search(r"\d+(?:\.\d+)?", value.replace(",", ""))
+    return digits is not None and n.low <= float(digits.group()) <= (n.high if n.high is not None else float("inf"))
 
 
 def _revision_claim(ix: _Index, r: Revision, i: int, value: str) -> Claim | None:
@@ -240,8 +242,9 @@ def _timelines(ix: _Index, report: Report) -> list[dict]:
             claim = _revision_claim(ix, r, i, value)
             doc_id = claim.document_id if claim else (r.document_ids[i] if len(r.document_ids) == len(r.values) else None)
             doc = ix.docs.get(doc_id or "")
-            span = next((list(n.span) for n in claim.facets.counts if n.subject == r.subject
-                         and _reads_as(value, n)), list(claim.span)) if claim else None
+            figures = [n for n in claim.facets.counts if n.subject == r.subject] if claim else []
+            figure = next((n for n in figures if _reads_as(value, n)), None)
+            span = list(figure.span) if figure else (list(claim.span) if claim else None)
             excerpt = _excerpts(ix, [{"claim_id": claim.id, "document_id": claim.document_id, "span": span,
                                       "text": claim.text}])[0] if claim else None
             steps.append({"value": value, "document_id": doc_id, "excerpt": excerpt,
