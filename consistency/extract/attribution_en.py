@@ -28,6 +28,9 @@ from consistency.extract.attribution_en_phrases import (
 )
 from consistency.extract.coref import Coreference, kind_of, person_names
 
+_INVERTED_END = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "who",
+                 "told", "adding", "according", "late", "early", "last", "yesterday", "today", "and", "citing",
+                 "while", "but", "as", "when", "tonight", "this", "earlier", "later"}
 _QUOTES: ContextVar[list] = ContextVar("_QUOTES", default=[])  # quote spans of the current document
 _NAMES: ContextVar[list] = ContextVar("_NAMES", default=[])  # named people seen so far in it
 
@@ -167,7 +170,8 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         if toks[s].low in lex.days and s + 1 < n:
             s += 1
         e = scan_right(toks, s, lex)
-        followed_by_verb = e < n and toks[e].low in lex.stop and toks[e].word and toks[e].low not in lex.dets
+        # an inverted speaker ends the clause: '..., said X.', 'said X on Monday', 'said X, who ...'
+        followed_by_verb = e < n and toks[e].word and toks[e].low not in _INVERTED_END and toks[e].low not in lex.days
         if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell" and not followed_by_verb:
             c.speaker = _span(toks, s, e)
     if c.speaker is None:
