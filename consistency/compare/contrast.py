@@ -149,8 +149,6 @@ def negation(a: Side, b: Side) -> Finding | None:
                     if _opposed(this, other, i):
                         break  # "did not fall" / "rose": an opposition, the antonym rule's case
                     continue  # the governed word is said differently: try the next one
-                if i != this.scope(n)[0] and i in this.named:
-                    break  # a name after a reworded verb is its argument, not what is negated
                 if not other.negated(j) and not _negator_at(other, j):
                     t = this.tokens[i]
                     return finding_for("negation", this, other, flip, (this.tokens[n], t),
