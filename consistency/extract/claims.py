@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from consistency.extract import counts, frames, identity, targets
 from consistency.extract.doctext import DocText
-from consistency.models import Claim, Document, Facets
+from consistency.models import Claim, Document, FacetValue, Facets
 from consistency.text.segment import sentences
 
 _PUNCT = re.compile(r"[\W_]+")
@@ -84,17 +84,28 @@ def extract_claims(document: Document, resolver, doc_text: DocText | None = None
                 span=unit.span,
                 hedged=frames.hedged(doc, unit.content) or (att is not None and not att.speaker),
                 facets=extract_facets(doc, unit.content, unit.sentence, kunya, att.cue if att is not None else None,
-                                      speaker_span),
+                                      speaker_span, att.cue_span if att is not None else None),
             )
         )
     return claims
 
 
+# Cue lemmas by which a speaker denies what follows ("X denied that ...", "نفت الحركة ...").
+DENYING_CUES = frozenset({"deny", "reject", "نفى", "رفض"})
+
+
 def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, int], kunya: str | None = None,
-                   cue: str | None = None, speaker: tuple[int, int] | None = None) -> Facets:
-    perps = frames.perpetrators(doc, content, speaker)
+                   cue: str | None = None, speaker: tuple[int, int] | None = None,
+                   cue_span: tuple[int, int] | None = None) -> Facets:
+    denying = cue in DENYING_CUES
+    perps = [] if denying else frames.perpetrators(doc, content, speaker)
     frame = frames.justification(doc, content)
     denied = targets.denials(doc, content)
+    if denying and not denied and cue_span is not None:
+        # What the speaker denies is the content: by default, their part in the act.
+        topics = targets.denial_topics(doc, content)
+        denied = topics or [FacetValue(value="involvement", text=doc.text[cue_span[0]:cue_span[1]], span=cue_span,
+                                       subject="involvement")]
     return Facets(
         counts=counts.extract_counts(doc, content, sentence),
         perpetrator=perps,

@@ -50,6 +50,11 @@ def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     return _dedupe(out)
 
 
+def denial_topics(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Topics named in a clause a speaker denies as a whole ("X denied the accusations")."""
+    return _dedupe([_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial_topics", span)])
+
+
 def mentions(doc: DocText, span: tuple[int, int], table: str) -> list[FacetValue]:
     """Plain mentions of a word list (e.g. `shelling`), used as the affirmative side of denials."""
     return [_value(doc, h, table) for h in _hits(doc, table, span, "words")]
