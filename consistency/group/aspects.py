@@ -25,16 +25,22 @@ def facet_aspect(claim: Claim) -> str | None:
 def assign_aspects(claims: list[Claim], vectors: np.ndarray, threshold: float) -> list[str]:
     """An aspect label for each claim of one event (rows of `vectors`)."""
     labels: list[str | None] = [facet_aspect(c) for c in claims]
+    # leaders' vectors kept in one growing block: each claim costs one product with the
+    # leaders so far, never a copy of them
+    block = np.empty((8, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=vectors.dtype)
     leaders: list[int] = []
     for i, label in enumerate(labels):
         if label is not None:
             continue
         if leaders:
-            sims = vectors[leaders] @ vectors[i]
+            sims = block[: len(leaders)] @ vectors[i]
             best = int(np.argmax(sims))
             if sims[best] >= threshold:
                 labels[i] = labels[leaders[best]]
                 continue
+        if len(leaders) == len(block):
+            block = np.concatenate([block, np.empty_like(block)])
+        block[len(leaders)] = vectors[i]
         leaders.append(i)
         labels[i] = f"topic {len(leaders)}"
     return [str(x) for x in labels]
