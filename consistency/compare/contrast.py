@@ -99,9 +99,13 @@ def find_mentions(tokens: list[Token], table: str) -> list[Mention]:
                 break
         if hit is None:
             t = tokens[i]
-            form = lookup(t, getattr(lex_for(t), table))
+            entries = getattr(lex_for(t), table)
+            form = lookup(t, entries)
             if form is not None and _plausible(t, form, table):
-                hit = Mention(i, i, getattr(lex_for(t), table)[form])
+                value = entries[form]
+                if table == "poles":  # "confirmed" is both a form listed and a form of "confirm"
+                    value = tuple(dict.fromkeys(v for f in t.forms for v in entries.get(f, ())))
+                hit = Mention(i, i, value)
         if hit:
             if table == "poles":  # a word may stand in several oppositions
                 found.extend(Mention(hit.first, hit.last, v) for v in hit.value)

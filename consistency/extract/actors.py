@@ -160,14 +160,33 @@ class ActorResolver:
 
     # -- matching
     def _find(self, toks: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
-        """The longest gazetteer alias inside `toks` (whole-phrase aliases only as the whole)."""
+        """The longest gazetteer alias inside `toks` (whole-phrase aliases only as the whole);
+        a known person wins over the body in the same phrase ("UN chief Antonio Guterres")."""
         if toks in self._exact:
             return self._exact[toks], toks
+        best = None
         for n in range(len(toks), 0, -1):
             for i in range(len(toks) - n + 1):
                 hit = self._alias.get(toks[i:i + n])
-                if hit is not None:
+                if hit is None:
+                    continue
+                e = self._entries[hit]
+                if e.get("member_of") or e.get("speaks_for"):
                     return hit, toks[i:i + n]
+                best = best or (hit, toks[i:i + n])
+        return best
+
+    def _complete(self, toks: tuple[str, ...], ctx: tuple[str, ...]) -> str | None:
+        """A body named without its country ("وزارة الصحة", "the Health Ministry"), completed by
+        a country or place word of the context ("... في غزة") into a known alias."""
+        places = [w for _, _, words in self._nations for w in words if len(w) == 1 and _contains(ctx, w)]
+        for n in range(len(toks), 0, -1):
+            for i in range(len(toks) - n + 1):
+                part = toks[i:i + n]
+                for w in places:
+                    for variant in (w + part, part + w, part + ("في",) + w, part + ("in",) + w):
+                        if variant in self._alias:
+                            return self._alias[variant]
         return None
 
     def _has(self, toks: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
@@ -267,15 +286,12 @@ class ActorResolver:
             if left and self._has(toks, self._member):
                 return self._remember(self._person(name, toks, self.group_of(actor_id), left), name)
             return self._remember(self._actor(actor_id), name)
-        if ctx:
-            # a body named without its country ("وزارة الصحة", "the Health Ministry"): try the
-            # country or place the context gives ("... في غزة")
-            for _, _, words in self._nations:
-                for w in words:
-                    if len(w) == 1 and _contains(ctx, w):
-                        for variant in (w + toks, toks + w, toks + ("في",) + w, toks + ("in",) + w):
-                            if variant in self._alias:
-                                return self._remember(self._actor(self._alias[variant]), name)
+        body = self._complete(toks, ctx) if ctx else None
+        if body is not None:
+            left = self._leftover(toks, ())
+            if left and self._has(toks, self._member) and not self._has(toks, self._spokes):
+                return self._remember(self._person(name, toks, self.group_of(body), left), name)
+            return self._remember(self._actor(body), name)
         return self._remember(self._person(name, toks, self.guess_group(toks + role_ctx)), name)
 
     def _actor(self, actor_id: str) -> Actor:

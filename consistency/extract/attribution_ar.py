@@ -41,6 +41,7 @@ class _Lex:
         self.impersonal = [normalize_term(p) for p in cues["impersonal"]["patterns"]]
         self.object_verbs = set(cues["object_verbs"]["lemmas"])
         self.aux = _n(cues["stop"]["aux"])
+        self.form_openers = _n(cues["stop"]["form_openers"])
         self.speaker_nouns = {_bare(w) for w in _n(cues["speaker_nouns"]["words"])}
         self.roles = {_bare(w) for w in _n(cues["speaker_nouns"]["roles"])}
         self.idafa = {_bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
@@ -104,7 +105,7 @@ def _speaker_after(st: _Sent, i: int, lex: _Lex, limit: int = 9) -> int:
         if w in lex.comp or w in lex.stop and w not in lex.keep or w == "ل":
             break
         if k > i and w[0] == "ل" and len(w) > 2 and (w[1:] in lex.channel_heads or w[1:] in lex.listeners
-                                                     or "ال" + w[2:] in lex.listeners):
+                                                     or "ال" + w[2:] in lex.listeners or _channel_word(st, k, lex)):
             break
         if lex.verbs.get(_strip(w)) and k > i:
             break
@@ -136,12 +137,22 @@ def _noun_phrase(st: _Sent, i: int, lex: _Lex) -> int:
             k += 1  # idafa: "وزارة الصحة", "المتحدث باسم الجيش"
         elif re.search(r"(?:ي|يه|يين|يون)$", w) or w in lex.modifiers:
             k += 1  # nisba adjective: "العراقية", "الأمريكي"
-        elif not w.startswith("ال") and not prev.startswith("ال") and _bare(toks[i][2]) not in lex.idafa:
-            k += 1  # a name runs on: "محمد شياع السوداني"
+        elif not w.startswith("ال") and not prev.startswith("ال") and _bare(toks[i][2]) not in lex.idafa \
+                and k - i < 3 and not re.search(r"(?:ها|هم|هما|هن)$", w) and not w.startswith(("بال", "لل", "لا")):
+            k += 1  # a name runs on: "محمد شياع السوداني" (no pronoun suffix, no preposition)
         else:
             break
         prev = w
     return k
+
+
+def _channel_word(st: _Sent, k: int, lex: _Lex) -> bool:
+    """"قال شهود عيان للجزيرة إن": a ل-prefixed word right before the complementizer is the
+    channel the speaker talked to."""
+    toks = st.toks
+    w = toks[k][2]
+    return (len(w) > 3 and w[0] == "ل" and k + 1 < len(toks) and toks[k + 1][2] in lex.comp
+            and w[1:] not in lex.listeners and "ال" + w[2:] not in lex.listeners)
 
 
 def _opens_content(st: _Sent, k: int, lex: _Lex) -> bool:
@@ -149,7 +160,7 @@ def _opens_content(st: _Sent, k: int, lex: _Lex) -> bool:
     if k >= len(st.toks):
         return False
     w = st.toks[k][2]
-    return (w in lex.comp or w in ",:;-–—" or w in lex.stop or w == "ل"
+    return (w in lex.comp or w in ",:;-–—" or w in lex.form_openers or w == "ل" or _channel_word(st, k, lex)
             or (w[0] == "ل" and (w[1:] in lex.channel_heads or "ال" + w[2:] in lex.listeners)))
 
 
@@ -168,6 +179,9 @@ def _channel(st: _Sent, k: int, lex: _Lex) -> tuple[Span | None, int]:
         return (toks[k][0] + 1, toks[e - 1][1] if e > k + 1 else toks[k][1]), e
     if w[0] == "ل" and (w[1:] in lex.listeners or "ال" + w[2:] in lex.listeners):
         return None, k + 1
+    if _channel_word(st, k, lex):
+        start = toks[k][0] + (1 if w.startswith("لل") is False else 2)
+        return (start, toks[k][1]), k + 1  # "للجزيرة" → "جزيرة" (its article went into لل)
     return None, k
 
 
@@ -274,6 +288,8 @@ def _sentence_cands(st: _Sent, lex: _Lex) -> list[_Cand]:
             if an > i + 1:
                 c.via = (toks[i + 1][0], toks[an - 1][1])
             e = _speaker_after(st, an + 1, lex)
+            if not _opens_content(st, e, lex):
+                e = _noun_phrase(st, an + 1, lex)  # "عن مصادر طبية استشهاد ٢١": an object follows
             if e > an + 1:
                 c.speaker = (toks[an + 1][0], toks[e - 1][1])
             _after_speaker(st, c, e, lex)

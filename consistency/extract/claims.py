@@ -101,7 +101,11 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
     perps = [] if denying else frames.perpetrators(doc, content, speaker)
     frame = frames.justification(doc, content)
     denied = targets.denials(doc, content)
-    if denying and not denied and cue_span is not None:
+    places = targets.locations(doc, content)
+    if denying:
+        # "denied striking inside the humanitarian zone": the place is what is denied.
+        places = [p.model_copy(update={"value": "outside_zone"}) if p.value == "inside_zone" else p for p in places]
+    if denying and not denied and not places and cue_span is not None:
         # What the speaker denies is the content: by default, their part in the act.
         topics = targets.denial_topics(doc, content)
         denied = topics or [FacetValue(value="involvement", text=doc.text[cue_span[0]:cue_span[1]], span=cue_span,
@@ -114,5 +118,5 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
         target=targets.targets(doc, content, denied),
         identity=identity.identities(doc, content, kunya),
         denial=denied,
-        location=targets.locations(doc, content),
+        location=places,
     )

@@ -63,4 +63,11 @@ def mentions(doc: DocText, span: tuple[int, int], table: str) -> list[FacetValue
 def locations(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     """Where it happened, as far as sources dispute it: inside or outside a designated zone,
     or at a different spot from the one others name."""
-    return _dedupe([_value(doc, h, h.label) for h in _hits(doc, "location", span)])
+    negs = _hits(doc, "denial_verbs", span, "words") + _hits(doc, "negations", span, "words")
+    out = []
+    for h in _hits(doc, "location", span):
+        label = h.label
+        if label == "inside_zone" and any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 4 for n in negs):
+            label = "outside_zone"  # "we did not strike in the humanitarian zone"
+        out.append(_value(doc, h, label))
+    return _dedupe(out)

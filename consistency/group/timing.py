@@ -55,8 +55,10 @@ _WEEKDAYS = {
     "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
 }
 # English weekdays after "on" / "last"; Arabic ones with the article (أحد without it is "one").
+_WD_EN = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _WEEKDAY = re.compile(
-    r"(?<!\w)(?:on|last|early on|late on)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)"
+    rf"(?<!\w)(?:on|last|early on|late on)\s+{_WD_EN}(?!\w)"
+    rf"|(?<!\w){_WD_EN}(?:'s|’s|\s+(?:night|morning|evening|afternoon))(?!\w)"
     r"|(?<!\w)(?:يوم\s+)?(الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت|الاحد)(?!\w)"
 )
 
@@ -66,17 +68,50 @@ def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date) -> list[d
     a, b = doc.norm_span(*span)
     out = []
     for m in _WEEKDAY.finditer(doc.norm, a, b):
-        wd = _WEEKDAYS[m.group(1) or m.group(2)]
+        wd = _WEEKDAYS[next(g for g in m.groups() if g)]
         out.append(ref - timedelta(days=(ref.weekday() - wd) % 7))
     return out
 
 
-def is_other_incident(claim: Claim, document: Document, doc: DocText, window_days: int) -> bool:
+def _days(doc: DocText, span: tuple[int, int], ref: date) -> list[date]:
+    out = []
+    for day in mentioned_days(doc, span, ref.year):
+        if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
+            day = day.replace(year=ref.year - 1)
+        out.append(day)
+    return out + mentioned_weekdays(doc, span, ref)
+
+
+def incident_day(document: Document, doc: DocText) -> date | None:
+    """The day of the incident a document reports: the earliest day it names beside an attack
+    word ("Sunday's strike", "القصف يوم الأحد"), else its publication date."""
+    if not document.date:
+        return None
+    ref = date.fromisoformat(document.date)
+    found = []
+    for a, b in _sentences(doc):
+        if _hits(doc, "attack_nouns", (a, b), "words"):
+            found += [d for d in _days(doc, (a, b), ref) if (ref - d).days >= 0]
+    return min(found) if found and (ref - min(found)).days <= 7 else ref
+
+
+def _sentences(doc: DocText) -> list[tuple[int, int]]:
+    from consistency.text.segment import sentences
+
+    return sentences(doc.text, doc.language)
+
+
+def is_other_incident(claim: Claim, document: Document, doc: DocText, window_days: int,
+                      incident: date | None = None) -> bool:
     if _hits(doc, "time_other", claim.span, "words"):
         return True
     if not document.date:
         return False
     ref = date.fromisoformat(document.date)
+    if incident is not None and _hits(doc, "attack_nouns", claim.span, "words"):
+        # "On Tuesday, tank shells hit tents ..." in a report about Sunday's strike.
+        if any(abs((d - incident).days) > 1 for d in _days(doc, claim.span, ref)):
+            return True
     for day in mentioned_days(doc, claim.span, ref.year):
         if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
             day = day.replace(year=ref.year - 1)
@@ -94,12 +129,15 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
     out: set[str] = set()
     recent: list[Claim] = []  # the last claims of the current document
     dated: set[str] = set()  # background claims whose statement itself is dated elsewhere
+    days: dict[str, date | None] = {}
     for claim in claims:
         if recent and recent[-1].document_id != claim.document_id:
             recent = []
         doc = documents[claim.document_id]
         text = texts[claim.document_id]
-        if is_other_incident(claim, doc, text, window_days):
+        if claim.document_id not in days:
+            days[claim.document_id] = incident_day(doc, text)
+        if is_other_incident(claim, doc, text, window_days, days[claim.document_id]):
             out.add(claim.id)
             hits = _hits(text, "time_other", claim.span, "words")
             first = min((text.to_orig(h.start, h.end)[0] for h in hits), default=None)
