@@ -21,6 +21,7 @@ _CLASS = {"place": "place", "armed": "actor", "organisation": "actor", "name": "
 
 
 _AGENTS = ("actor", "place", "person")  # classes that can do something to someone
+_COORDINATORS = frozenset({"and", "or", "with", "between", "و", "او", "مع", "بين"})
 
 
 def _compatible(ma: Mention, mb: Mention) -> bool:
@@ -121,11 +122,13 @@ def role_swap(a: Side, b: Side) -> Finding | None:
             for i in range(len(a.tokens)):
                 j = a.matched.get(i)
                 t = a.tokens[i]
-                if j is None or not is_content(t) or _in_entity(a, i):
+                if j is None or _in_entity(a, i) or t.norm in _COORDINATORS:
                     continue
+                # a shared word between them ("X said Y fired" / "Y said X fired" counts too)
                 between = ax < i < ay and by < j < bx
                 # verb-subject-object: the verb right before the first entity on both sides
-                verb_first = 0 < ax - i <= 2 and 0 < by - j <= 2 and not _coordinated(a, ax, ay)
+                verb_first = 0 < ax - i <= 2 and 0 < by - j <= 2 and is_content(t) \
+                    and not _coordinated(a, ax, ay)
                 if between or verb_first:
                     ta, tb = a.span(ia[x]) + a.span(ia[y]), b.span(ib[x]) + b.span(ib[y])
                     return Finding("role_swap", f"“{joined(a.span(ia[x]))}” and "
@@ -145,7 +148,7 @@ def _passives(side: Side) -> int:
 def _coordinated(side: Side, x: int, y: int) -> bool:
     """"Iran and Israel", "إيران وإسرائيل": a pair, not an agent and a patient."""
     words = side.tokens[x + 1:y + 1]
-    return y == x + 1 or any(t.norm in ("and", "و") or t.arabic and t.norm.startswith("و")
+    return y == x + 1 or any(t.norm in _COORDINATORS or t.arabic and t.norm.startswith("و")
                              for t in words)
 
 

@@ -176,7 +176,7 @@ class ActorResolver:
                 best = best or (hit, toks[i:i + n])
         return best
 
-    def _complete(self, toks: tuple[str, ...], ctx: tuple[str, ...]) -> str | None:
+    def _complete(self, toks: tuple[str, ...], ctx: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
         """A body named without its country ("وزارة الصحة", "the Health Ministry"), completed by
         a country or place word of the context ("... في غزة") into a known alias."""
         places = [w for _, _, words in self._nations for w in words if len(w) == 1 and _contains(ctx, w)]
@@ -186,7 +186,7 @@ class ActorResolver:
                 for w in places:
                     for variant in (w + part, part + w, part + ("في",) + w, part + ("in",) + w):
                         if variant in self._alias:
-                            return self._alias[variant]
+                            return self._alias[variant], part
         return None
 
     def _has(self, toks: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
@@ -286,9 +286,10 @@ class ActorResolver:
             if left and self._has(toks, self._member):
                 return self._remember(self._person(name, toks, self.group_of(actor_id), left), name)
             return self._remember(self._actor(actor_id), name)
-        body = self._complete(toks, ctx) if ctx else None
-        if body is not None:
-            left = self._leftover(toks, ())
+        completed = self._complete(toks, ctx) if ctx else None
+        if completed is not None:
+            body, part = completed
+            left = self._leftover(toks, part)
             if left and self._has(toks, self._member) and not self._has(toks, self._spokes):
                 return self._remember(self._person(name, toks, self.group_of(body), left), name)
             return self._remember(self._actor(body), name)

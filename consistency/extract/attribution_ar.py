@@ -135,8 +135,9 @@ def _noun_phrase(st: _Sent, i: int, lex: _Lex) -> int:
             k += 1  # the name after a role: "الأمين العام لـ«النجباء» أكرم الكعبي"
         elif _bare(prev) in lex.idafa and not prev.startswith("ال") or prev == "باسم" or w == "باسم":
             k += 1  # idafa: "وزارة الصحة", "المتحدث باسم الجيش"
-        elif re.search(r"(?:ي|يه|يين|يون)$", w) or w in lex.modifiers:
-            k += 1  # nisba adjective: "العراقية", "الأمريكي"
+        elif (len(w) > 4 and re.search(r"(?:ي|يه|يين|يون)$", w) and w.startswith("ال") == prev.startswith("ال")) \
+                or w in lex.modifiers:
+            k += 1  # nisba adjective, as definite as its noun: "العراقية", "الأمريكي"
         elif not w.startswith("ال") and not prev.startswith("ال") and _bare(toks[i][2]) not in lex.idafa \
                 and k - i < 3 and not re.search(r"(?:ها|هم|هما|هن)$", w) and not w.startswith(("بال", "لل", "لا")):
             k += 1  # a name runs on: "محمد شياع السوداني" (no pronoun suffix, no preposition)

@@ -63,23 +63,32 @@ _WEEKDAY = re.compile(
 )
 
 
-def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date) -> list[date]:
-    """Weekdays named in `span`, as the latest such day on or before the document's date."""
+_SPEECH = re.compile(
+    r"(?:said|says|told|briefing|statement|announced|added|conference|interview|wrote|posted|reported|"
+    r"قال|قالت|اعلن|اعلنت|افاد|افادت|بيان|مءتمر|صرح|اضاف|اضافت)[\s,،]*(?:on|في|يوم)?\s*$"
+)
+
+
+def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date, statements: bool = True) -> list[date]:
+    """Weekdays named in `span`, as the latest such day on or before the document's date;
+    without `statements`, days that date a statement ("said on Tuesday") are left out."""
     a, b = doc.norm_span(*span)
     out = []
     for m in _WEEKDAY.finditer(doc.norm, a, b):
+        if not statements and _SPEECH.search(doc.norm[max(a, m.start() - 30) : m.start()]):
+            continue
         wd = _WEEKDAYS[next(g for g in m.groups() if g)]
         out.append(ref - timedelta(days=(ref.weekday() - wd) % 7))
     return out
 
 
-def _days(doc: DocText, span: tuple[int, int], ref: date) -> list[date]:
+def _days(doc: DocText, span: tuple[int, int], ref: date, statements: bool = True) -> list[date]:
     out = []
     for day in mentioned_days(doc, span, ref.year):
         if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
             day = day.replace(year=ref.year - 1)
         out.append(day)
-    return out + mentioned_weekdays(doc, span, ref)
+    return out + mentioned_weekdays(doc, span, ref, statements)
 
 
 def incident_day(document: Document, doc: DocText) -> date | None:
@@ -110,7 +119,7 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
     ref = date.fromisoformat(document.date)
     if incident is not None and _hits(doc, "attack_nouns", claim.span, "words"):
         # "On Tuesday, tank shells hit tents ..." in a report about Sunday's strike.
-        if any(abs((d - incident).days) > 1 for d in _days(doc, claim.span, ref)):
+        if any(abs((d - incident).days) > 1 for d in _days(doc, claim.span, ref, statements=False)):
             return True
     for day in mentioned_days(doc, claim.span, ref.year):
         if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
