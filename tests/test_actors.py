@@ -41,6 +41,11 @@ CASES = [
     ("the Kremlin", "en", "", "russian-government", "foreign government"),
     ("Iraq's Foreign Ministry", "en", "", "iraqi-foreign-ministry", "Iraqi government"),
     ("Hamas leader Khalil Omar", "en", "", "actor:khalil-omar", "armed group"),
+    ("UN chief Antonio Guterres", "en", "", "antonio-guterres", "UN"),
+    ("الأمين العام للأمم المتحدة أنطونيو غوتيريش", "ar", "", "antonio-guterres", "UN"),
+    ("المتحدث باسم وزارة الصحة", "ar", "وقال المتحدث باسم وزارة الصحة في غزة إن", "gaza-health-ministry", "medical"),
+    ("مدير الدفاع المدني", "ar", "وقال مدير الدفاع المدني في غزة إن", "gaza-civil-defense", "medical"),
+    ("جمهورية مصر العربية", "ar", "", "egyptian-government", "foreign government"),
 ]
 
 
@@ -90,6 +95,8 @@ def test_anonymous_never_merged_with_named_person():
     ("Sahel News Network", "media"),
     ("a militia commander", "armed group"),
     ("Syrian Foreign Minister", "foreign government"),
+    ("مسؤولون أوكرانيون", "foreign government"),
+    ("حاكم منطقة خاركيف الأوكرانية", "foreign government"),
     ("Ahmad Karimi", "unknown"),
 ])
 def test_group_guess_for_unknown_names(name, group):

@@ -270,8 +270,8 @@ class ActorResolver:
             hit = self._find(role_ctx)
             if hit is not None:
                 body = self._entry(hit[0]).get("speaks_for") or hit[0]
-                if self._has(role_ctx, self._spokes):
-                    return self._remember(self._actor(body), name)
+                if self._has(role_ctx, self._spokes) or not self._leftover(toks, hit[1]):
+                    return self._remember(self._actor(body), name)  # its spokesperson, or its head by title
                 return self._remember(self._person(name, toks, self.group_of(body)), name)
         if found is not None:
             actor_id, used = found
