@@ -50,6 +50,7 @@ class Side:
         self.refusals = [t.index for t in tokens
                          if lookup(t, lex_for(t).refusals) and t.index not in named]
         self.named = named
+        self._cancel_double_negation()
         self.poles = find_mentions(tokens, "poles")
 
     @staticmethod
@@ -59,6 +60,15 @@ class Side:
             return True
         # with a clitic (بغير، وبدون): only the longer markers, short ones are too ambiguous
         return t.arabic and any(len(s) >= 3 and s in negators for s in t.stems)
+
+    def _cancel_double_negation(self) -> None:
+        """"nothing prevents the delivery", "لا يوجد ما يمنع التسليم": two markers, one
+        governing the other, assert what they govern; drop both."""
+        markers = self.negators + self.refusals
+        cancelled = {m for n in markers for m in self.scope(n) if m in markers}
+        cancelled |= {n for n in markers if any(m in cancelled for m in self.scope(n))}
+        self.negators = [n for n in self.negators if n not in cancelled]
+        self.refusals = [n for n in self.refusals if n not in cancelled]
 
     def negated(self, i: int) -> bool:
         """Whether token i is a word a negator or refusal governs."""
