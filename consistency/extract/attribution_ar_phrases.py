@@ -1,0 +1,200 @@
+"""Arabic phrase reading for attribution: the normalised sentence, the speaker phrase after a
+cue verb (VSO), noun phrases (construct state, agreeing adjectives, names), and channels.
+
+Matching runs on the normalised sentence (consistency.text.normalize: hamza, alef, taa
+marbuta and diacritics folded; ، → ,); `Sent.orig` maps a span back to the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from consistency.extract.attribution import Span
+from consistency.text.normalize import normalize, normalize_term
+
+_WORD = re.compile(r"[\w\u0600-\u06FF]+|[^\w\s\u0600-\u06FF]")
+
+
+def _n(words) -> set[str]:
+    return {normalize_term(w) for w in words}
+
+
+class Lex:
+    def __init__(self, cues: dict):
+        self.verbs = {normalize_term(f): lemma for lemma, forms in cues["verbs"].items() for f in forms}
+        self.requires = {lemma: _n(words) for lemma, words in cues["requires"].items()}
+        self.preps = {normalize_term(f): lemma for lemma, forms in cues["prepositions"].items() for f in forms}
+        self.comp = _n(cues["complementizers"]["words"])
+        self.stop = _n(cues["stop"]["words"])
+        self.keep = _n(cues["stop"]["keep"])
+        self.channel_heads = _n(cues["channels"]["heads"])
+        self.platforms = [normalize_term(w) for w in cues["channels"]["platforms"]]
+        self.listeners = _n(cues["channels"]["listeners"])
+        self.quote_verbs = set(cues["channels"]["quote_verbs"])
+        self.outlet_words = _n(cues["channels"]["outlet_words"])
+        self.anon_heads = _n(cues["anonymous"]["heads"])
+        self.anon_phrases = [normalize_term(p) for p in cues["anonymous"]["phrases"]]
+        self.descriptions = _n(cues["coref"]["descriptions"])
+        self.impersonal = [normalize_term(p) for p in cues["impersonal"]["patterns"]]
+        self.object_verbs = set(cues["object_verbs"]["lemmas"])
+        self.aux = _n(cues["stop"]["aux"])
+        self.form_openers = _n(cues["stop"]["form_openers"])
+        self.speaker_nouns = {bare(w) for w in _n(cues["speaker_nouns"]["words"])}
+        self.roles = {bare(w) for w in _n(cues["speaker_nouns"]["roles"])}
+        self.idafa = {bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
+        self.modifiers = _n(cues["speaker_nouns"]["modifiers"])
+        self.not_speakers = {bare(w) for w in _n(cues["speaker_nouns"]["not_speakers"])}
+        self.clitic_only = _n(cues["clitic_only"]["forms"])
+
+
+_CACHE: dict[int, tuple[dict, Lex]] = {}
+
+
+def lexicon(cues: dict) -> Lex:
+    hit = _CACHE.get(id(cues))
+    if hit is None or hit[0] is not cues:
+        hit = _CACHE[id(cues)] = (cues, Lex(cues))
+    return hit[1]
+
+
+def bare(word: str) -> str:
+    """Without conjunction, preposition and article: "والجيش" → "جيش", "للمتحدث" → "متحدث"."""
+    for p in ("وال", "فال", "بال", "كال", "لل", "ال", "و"):
+        if word.startswith(p) and len(word) > len(p) + 2:
+            return word[len(p):]
+    return word
+
+
+def strip_clitic(word: str) -> str:
+    """Drop the conjunction clitic: "وقال" → "قال", "فأكد" → "اكد"."""
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+class Sent:
+    """A normalised sentence: tokens as (start, end, text) in normalised offsets."""
+
+    def __init__(self, text: str, span: Span):
+        self.span = span
+        self.norm = normalize(text[span[0]:span[1]])
+        self.toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.norm.text)]
+
+    def orig(self, a: int, b: int) -> Span:
+        s, e = self.norm.span(a, b)
+        return s + self.span[0], e + self.span[0]
+
+
+def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9) -> int:
+    """Index one past the speaker phrase that starts at token i (i when there is none)."""
+    k = i
+    while k < len(st.toks) and k - i < limit:
+        w = st.toks[k][2]
+        if not (w[0].isalnum()):
+            if w in "-" and k > i:
+                k += 1
+                continue
+            break
+        if w == "ل" and k > i and bare(st.toks[k - 1][2]) in lex.roles | {"عام"} and k + 1 < len(st.toks) \
+                and st.toks[k + 1][2] in "«\"“":
+            close = next((m for m in range(k + 2, min(k + 8, len(st.toks))) if st.toks[m][2] in "»\"”"), None)
+            if close is not None:  # "الأمين العام لـ«النجباء» أكرم الكعبي": a genitive, not a channel
+                k = close + 1
+                continue
+        if w in lex.comp or w in lex.stop and w not in lex.keep or w == "ل":
+            break
+        if k > i and w[0] == "ل" and len(w) > 2 and (w[1:] in lex.channel_heads or w[1:] in lex.listeners
+                                                     or "ال" + w[2:] in lex.listeners or channel_word(st, k, lex)):
+            break
+        if lex.verbs.get(strip_clitic(w)) and k > i:
+            break
+        k += 1
+        if w in lex.anon_heads and k < len(st.toks) and st.toks[k][2] in {"في", "من", "ب", "داخل", "مقرب", "قريب"}:
+            k += 1  # "مصادر في الشرطة", "مصدر من الحشد": the place belongs to the source
+    return k
+
+
+def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
+    """One past a noun phrase at token i: a noun, its genitive if it is indefinite ("وزارة
+    الصحة"), then nisba adjectives ("العراقية", "الأمريكي"); for verbs followed by an object."""
+    toks = st.toks
+    end = speaker_after(st, i, lex, limit=9)
+    if end <= i:
+        return i
+    k = i + 1
+    prev = toks[i][2]
+    named = False
+    while k < end:
+        w = toks[k][2]
+        if w == "ل":  # the genitive "لـ«النجباء»" that _speaker_after let through
+            k = next((m for m in range(k + 1, end) if toks[m][2] in "»\"”"), end - 1) + 1
+            prev, named = "»", True
+            continue
+        if named and not w.startswith("ال") or named and re.search(r"(?:ي|يه)$", w):
+            k += 1  # the name after a role: "الأمين العام لـ«النجباء» أكرم الكعبي"
+        elif bare(prev) in lex.idafa and not prev.startswith("ال") or prev == "باسم" or w == "باسم":
+            k += 1  # idafa: "وزارة الصحة", "المتحدث باسم الجيش"
+        elif (len(w) > 4 and re.search(r"(?:ي|يه|يين|يون)$", w) and w.startswith("ال") == prev.startswith("ال")) \
+                or w in lex.modifiers:
+            k += 1  # nisba adjective, as definite as its noun: "العراقية", "الأمريكي"
+        elif not w.startswith("ال") and not prev.startswith("ال") and bare(toks[i][2]) not in lex.idafa \
+                and k - i < 3 and not re.search(r"(?:ها|هم|هما|هن)$", w) and not w.startswith(("بال", "لل", "لا")):
+            k += 1  # a name runs on: "محمد شياع السوداني" (no pronoun suffix, no preposition)
+        else:
+            break
+        prev = w
+    return k
+
+
+def channel_word(st: Sent, k: int, lex: Lex) -> bool:
+    """"قال شهود عيان للجزيرة إن": a ل-prefixed word right before the complementizer is the
+    channel the speaker talked to."""
+    toks = st.toks
+    w = toks[k][2]
+    return (len(w) > 3 and w[0] == "ل" and k + 1 < len(toks) and toks[k + 1][2] in lex.comp
+            and w[1:] not in lex.listeners and "ال" + w[2:] not in lex.listeners)
+
+
+def opens_content(st: Sent, k: int, lex: Lex) -> bool:
+    """Whether the speaker phrase ends where content, a channel or a form begins."""
+    if k >= len(st.toks):
+        return False
+    w = st.toks[k][2]
+    return (w in lex.comp or w in ",:;-–—" or w in lex.form_openers or w == "ل" or channel_word(st, k, lex)
+            or (w[0] == "ل" and (w[1:] in lex.channel_heads or "ال" + w[2:] in lex.listeners)))
+
+
+def channel(st: Sent, k: int, lex: Lex) -> tuple[Span | None, int]:
+    """A channel starting at token k ("لوكالة الأنباء العراقية", "لـ«شفق نيوز»"): (norm span, next k)."""
+    toks = st.toks
+    if k >= len(toks):
+        return None, k
+    w = toks[k][2]
+    if w == "ل" and k + 1 < len(toks) and toks[k + 1][2] in "«\"“":
+        close = next((m for m in range(k + 2, len(toks)) if toks[m][2] in "»\"”"), None)
+        if close is not None and close > k + 2:
+            return (toks[k + 2][0], toks[close - 1][1]), close + 1
+    if w[0] == "ل" and w[1:] in lex.channel_heads:
+        e = speaker_after(st, k + 1, lex, limit=5)
+        return (toks[k][0] + 1, toks[e - 1][1] if e > k + 1 else toks[k][1]), e
+    if w[0] == "ل" and (w[1:] in lex.listeners or "ال" + w[2:] in lex.listeners):
+        return None, k + 1
+    if channel_word(st, k, lex):
+        start = toks[k][0] + (1 if w.startswith("لل") is False else 2)
+        return (start, toks[k][1]), k + 1  # "للجزيرة" → "جزيرة" (its article went into لل)
+    return None, k
+
+
+def platform(st: Sent, lex: Lex) -> Span | None:
+    for p in lex.platforms:
+        m = re.search(rf"(?<![\w\u0600-\u06FF])(?:[بل]?ال)?{re.escape(p)}", st.norm.text)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
+def content_from(st: Sent, k: int) -> Span | None:
+    """The reported content from token k to the sentence end (in normalised offsets)."""
+    while k < len(st.toks) and st.toks[k][2] in {"فان", "فانه", "فانها", "ان", "انه", "انها", "بان", ","}:
+        k += 1
+    if k >= len(st.toks):
+        return None
+    return st.toks[k][0], len(st.norm.text)
