@@ -244,6 +244,14 @@ def test_a_revision_listed_twice_is_shown_once():
     assert view["overview"]["revisions"] == 1 and len(view["timelines"][0]["revisions"]) == 1
 
 
+def test_revision_values_find_their_claims_when_the_lists_do_not_pair_up():
+    report = depot_report()
+    report.revisions[0].claim_ids = ["c02", "c04", "c01"]  # three claims, two values
+    steps = build_view(report)["timelines"][0]["revisions"][0]["steps"]
+    assert [s["excerpt"]["claim_id"] for s in steps] == ["c01", "c04"]
+    assert [s["excerpt"]["text"][slice(*s["excerpt"]["highlights"][0])] for s in steps] == ["At least four", "seven"]
+
+
 def test_counts_of_cumulative_scope_are_not_drawn():
     report = depot_report()
     claim = next(c for c in report.claims if c.id == "c10")

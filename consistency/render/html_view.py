@@ -211,21 +211,31 @@ def _matrix(ix: _Index, cards: list[dict]) -> dict:
     return {"kinds": kinds, "rows": rows}
 
 
-def _reads_as(value: str, n: Count) -> bool:
-    """Whether a revision's value ("6", "at least 4", "4–∞") is this figure."""
+def _reads_as(value: str, n: Count, loose: bool = False) -> bool:
+    """Whether a revision's value ("6", "at least 4", "4–∞") is this figure; `loose`: its
+    number merely falls in the figure's range ("about 30" for 27–33)."""
     if value in (n.text, fmt_range(n.low, n.high)):
         return True
     digits = re.search(r"\d+(?:\.\d+)?", value.replace(",", ""))
-    return digits is not None and n.low <= float(digits.group()) <= (n.high if n.high is not None else float("inf"))
+    if digits is None:
+        return False
+    x = float(digits.group())
+    return n.low <= x <= (n.high if n.high is not None else float("inf")) if loose else x == n.low
+
+
+def _figure(r: Revision, claim: Claim | None, value: str) -> Count | None:
+    figures = [n for n in claim.facets.counts if n.subject == r.subject] if claim else []
+    return next((n for loose in (False, True) for n in figures if _reads_as(value, n, loose)), None)
 
 
 def _revision_claim(ix: _Index, r: Revision, i: int, value: str) -> Claim | None:
-    """The claim behind the i-th value: the one whose figure reads as `value`, else by position."""
-    for claim_id in r.claim_ids:
-        c = ix.claims.get(claim_id)
-        if c and any(n.subject == r.subject and _reads_as(value, n) for n in c.facets.counts):
-            return c
-    return ix.claims.get(r.claim_ids[i]) if len(r.claim_ids) == len(r.values) else None
+    """The claim behind the i-th value: by position when claims and values pair up, else the
+    claim whose figure reads as `value` (exactly first, then loosely)."""
+    if len(r.claim_ids) == len(r.values):
+        return ix.claims.get(r.claim_ids[i])
+    claims = [ix.claims[c] for c in r.claim_ids if c in ix.claims]
+    return next((c for loose in (False, True) for c in claims
+                 if any(n.subject == r.subject and _reads_as(value, n, loose) for n in c.facets.counts)), None)
 
 
 def _timelines(ix: _Index, report: Report) -> list[dict]:
@@ -242,8 +252,7 @@ def _timelines(ix: _Index, report: Report) -> list[dict]:
             claim = _revision_claim(ix, r, i, value)
             doc_id = claim.document_id if claim else (r.document_ids[i] if len(r.document_ids) == len(r.values) else None)
             doc = ix.docs.get(doc_id or "")
-            figures = [n for n in claim.facets.counts if n.subject == r.subject] if claim else []
-            figure = next((n for n in figures if _reads_as(value, n)), None)
+            figure = _figure(r, claim, value)
             span = list(figure.span) if figure else (list(claim.span) if claim else None)
             excerpt = _excerpts(ix, [{"claim_id": claim.id, "document_id": claim.document_id, "span": span,
                                       "text": claim.text}])[0] if claim else None
