@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from consistency.cli import app
@@ -132,3 +134,24 @@ def test_cli_bad_file_names_file_and_line(tmp_path, name, content, line):
 def test_cli_missing_file_and_missing_statement_exit_2(tmp_path):
     assert runner.invoke(app, ["compare", "--file", str(tmp_path / "nope.csv")]).exit_code == 2
     assert runner.invoke(app, ["compare", "only one"]).exit_code == 2
+
+
+# --- any input -------------------------------------------------------------------------------
+
+# letters, digits of both scripts, diacritics, tatweel, ligatures, bidi marks, lexicon words
+_ALPHABET = st.sampled_from(list("abc XYZ 12,.%'\u064b\u0640ﻻﷲ") + ["\u200f", "\n", "—", "؟", "،"]
+                            + "لم يرتفع انخفاض في غزة ٣٠ not rose fell".split())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(_ALPHABET, min_size=1, max_size=60), st.text(_ALPHABET, min_size=1, max_size=60))
+def test_any_text_gives_a_result_whose_spans_index_it(a, b):
+    if not a.strip() or not b.strip():
+        with pytest.raises(InputError):
+            compare_pair(a, b, embedder=False)
+        return
+    r = compare_pair(a, b, embedder=False)
+    assert r.label in LABELS and (r.kind is None) == (r.label != "contradict")
+    for span in r.spans:
+        text = a if span["side"] == "a" else b
+        assert text[span["start"]:span["end"]] == span["text"]
