@@ -85,6 +85,9 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         return None
     if form in {"called", "calls"} and nxt and nxt.low in {"for", "on"}:
         lemma = "call_for"
+    if lemma in lex.weak and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
+                                 and not x.role for x in cands):
+        return None  # "the army said it knew of no shelling": "knew" is inside what was said
     j = _skip_between(toks, i - 1, lex)
     if j >= 0 and toks[j].text == ")":  # "Rep. Stephen Lynch (D-Mass.) said"
         m = j - 1
@@ -144,6 +147,7 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         a, b, _ = scan_left(toks, j, lex)
         after_quote = a > 0 and toks[a - 1].text in "”\"’" or (a > 1 and toks[a - 1].text == ","
                                                               and toks[a - 2].text in "”\"’")
+        after_quote = after_quote and a <= b and toks[a].low not in _INVERTED_END and toks[b].low not in _INVERTED_END
         if a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
             c.speaker = _span(toks, a, b + 1)  # '"...," the driver said': any noun phrase speaks
     elif j >= 1 and toks[j].text == ",":
@@ -176,9 +180,6 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             c.speaker = _span(toks, s, e)
     if c.speaker is None:
         return None
-    if lemma in lex.weak and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
-                                 and not x.role for x in cands):
-        return None  # "the army said it knew of no shelling": "knew" is inside what was said
     if lemma in lex.weak:
         after = toks[i + 1] if i + 1 < n else None
         inverted = c.speaker[0] > t.start
