@@ -17,7 +17,7 @@ uses word overlap only; any object with `encode(texts)` and `thresholds` is used
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -90,7 +90,7 @@ def _decide(a: str, b: str, similarity: float | None, below: float | None,
                                                and similarity >= below)
     cross = lang_a != lang_b  # word overlap means nothing across languages
     if finding is not None and (related or cross):
-        return PairResult("contradict", finding.kind, finding.reason, _spans(finding), similarity)
+        return PairResult("contradict", finding.kind, finding.reason, _spans(finding, a, b), similarity)
     if not related and not (cross and similarity is not None and below is not None
                             and similarity >= below):
         return PairResult("unrelated", None, _unrelated_reason(overlap, similarity), [],
@@ -138,27 +138,20 @@ def content_overlap(ta: list[Token], tb: list[Token], pairs: dict[int, int]) -> 
     return 2 * shared / (len(ca) + len(cb))
 
 
-def _spans(f: contrast.Finding) -> list[dict]:
+def _spans(f: contrast.Finding, a: str, b: str) -> list[dict]:
+    """Each side's differing words, adjacent ones merged ("did not", not "did", "not")."""
     out = []
-    for side, toks in (("a", f.a), ("b", f.b)):
-        for start, end, text in _merge(toks):
-            out.append({"side": side, "start": start, "end": end, "text": text})
+    for side, toks, text in (("a", f.a, a), ("b", f.b, b)):
+        runs: list[list[Token]] = []
+        for t in sorted(set(toks), key=lambda t: t.index):
+            if runs and t.index == runs[-1][-1].index + 1:
+                runs[-1].append(t)
+            else:
+                runs.append([t])
+        for run in runs:
+            start, end = run[0].start, run[-1].end
+            out.append({"side": side, "start": start, "end": end, "text": text[start:end]})
     return out
-
-
-def _merge(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    """Adjacent tokens as one span: "did not" rather than "did", "not"."""
-    runs: list[list[Token]] = []
-    for t in sorted(set(tokens), key=lambda t: t.index):
-        if runs and t.index == runs[-1][-1].index + 1:
-            runs[-1].append(t)
-        else:
-            runs.append([t])
-    return [(r[0].start, r[-1].end, _slice(r)) for r in runs]
-
-
-def _slice(run: list[Token]) -> str:
-    return " ".join(t.text for t in run) if len(run) > 1 else run[0].text
 
 
 def _agree_reason(overlap: float, similarity: float | None) -> str:
