@@ -156,6 +156,14 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
     return cands
 
 
+def _gender(words: list[str]) -> str:
+    """Grammatical gender and number of a speaker phrase, for the verb that refers back to it."""
+    head = bare(strip_clitic(words[0])) if words else ""
+    if head.endswith(("ون", "ين")) or head in {"مصادر", "شهود", "سكان", "اهالي", "عناصر", "قوات"}:
+        return "plural"
+    return "fem" if head.endswith("ه") else "masc"
+
+
 def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     lex = lexicon(cues)
     quotes = quote_spans(text)
@@ -193,10 +201,13 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                     speaker = text[speaker_span[0]:speaker_span[1]]
                     anonymous = first in lex.anon_heads or any(p in sent_norm for p in lex.anon_phrases) \
                         or (first in {"احد", "احدي"} and len(words) > 1 and bare(words[1]) in lex.anon_heads)
-                    coref.add(normalize_term(speaker), speaker_span, anonymous, "any")
+                    coref.add(normalize_term(speaker), speaker_span, anonymous, _gender(words))
             elif c.cue != "أفيد":
                 mention = cue_span  # the verb carries the pronoun subject: "وأضاف أن"
-                ante = coref.last()
+                verb = strip_clitic(sent_norm[c.cue_span[0]:c.cue_span[1]])
+                kind = ("plural" if verb.endswith(("وا", "ون")) else "fem"
+                        if verb.endswith("ت") or (verb.startswith("ت") and verb not in lex.clitic_only) else "masc")
+                ante = coref.last((kind,)) or coref.last()  # "وقالت" → the ministry, "وقال" → the spokesman
                 if ante is not None:
                     _, speaker_span, anonymous = ante
                     speaker = text[speaker_span[0]:speaker_span[1]]
