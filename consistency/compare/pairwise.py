@@ -32,7 +32,7 @@ LABELS = ("agree", "contradict", "unrelated")
 # Without an embedder, "unrelated" rests on the share of content words both sides have.
 UNRELATED_OVERLAP = 0.2
 # Order in which contrasts are reported when several apply: the most specific first.
-_ORDER = ("number", "role_swap", "negation", "antonym", "perpetrator", "location", "date",
+_ORDER = ("number", "date", "role_swap", "negation", "antonym", "perpetrator", "location",
           "entity_swap")
 
 
@@ -86,13 +86,13 @@ def _decide(a: str, b: str, similarity: float | None, below: float | None,
     lang_a = language or detect_language(a)
     lang_b = language or detect_language(b)
     finding = _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b)
-    related = overlap >= UNRELATED_OVERLAP or (similarity is not None and below is not None
-                                               and similarity >= below)
+    similar = similarity is not None and below is not None and similarity >= below
     cross = lang_a != lang_b  # word overlap means nothing across languages
+    related = similar or (not cross and overlap >= UNRELATED_OVERLAP)
     if finding is not None and (related or cross):
-        return PairResult("contradict", finding.kind, finding.reason, _spans(finding, a, b), similarity)
-    if not related and not (cross and similarity is not None and below is not None
-                            and similarity >= below):
+        return PairResult("contradict", finding.kind, finding.reason, _spans(finding, a, b),
+                          similarity)
+    if not related:
         return PairResult("unrelated", None, _unrelated_reason(overlap, similarity), [],
                           similarity)
     hedged = _hedge(ta, tb) or _hedge(tb, ta)
