@@ -1,0 +1,228 @@
+"""The Dask engine: the local engine's report, computed on a `dask.distributed` cluster.
+
+    from consistency.engine.dask import build_report_dask
+    report = build_report_dask("corpus/", settings, workers=4)             # a LocalCluster
+    report = build_report_dask("corpus/", settings, scheduler="tcp://head:8786")
+
+Stages (docs/dask.md): workers read groups of files; the client, from ids alone, applies the
+loader's rules and cuts the id-sorted documents into partitions; workers extract and embed
+each partition; the client replays the actor resolutions in corpus order (see
+`engine.stages`) and merges actors; workers find the same-event pairs per run of days; the
+client joins them into components; workers group and compare batches of components (the
+shuffle by date window); the client assembles the report in the local engine's order.
+The result is byte-identical to `pipeline.build_report`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+
+from consistency import __version__
+from consistency.config import Settings
+from consistency.engine import events as ev
+from consistency.engine import reading, stages
+from consistency.errors import MissingExtraError
+from consistency.models import KINDS, CreatedFrom, Report, Tool
+from consistency.pipeline import Progress, corpus_label
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    pass
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None):
+    """A Client of the cluster at `scheduler`, or of a new LocalCluster of `workers` processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise MissingExtraError("the Dask engine", "dask") from None
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with LocalCluster(n_workers=workers or 2, processes=True, threads_per_worker=1,
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        yield client
+
+
+def build_report_dask(corpus_path: str | os.PathLike, settings: Settings | None = None,
+                      progress: Progress | None = None, *, scheduler: str | None = None,
+                      workers: int | None = None, client=None, partition_size: int | None = None) -> Report:
+    """Read a corpus and report where its sources disagree, on a Dask cluster: `client` (an
+    existing `distributed.Client`), else the scheduler at `scheduler`, else a LocalCluster."""
+    settings = settings or Settings()
+    if client is not None:
+        return _DaskRun(client, settings, progress or _quiet, partition_size).report(corpus_path)
+    with dask_client(scheduler, workers) as own:
+        return _DaskRun(own, settings, progress or _quiet, partition_size).report(corpus_path)
+
+
+class _Ref:
+    """Stands for every claim of one actor in `consolidate`, which reads and rewrites only
+    `actor_id`: one shared object per actor, repeated once per claim."""
+
+    def __init__(self, actor_id):
+        self.actor_id = actor_id
+
+
+class _DaskRun:
+    def __init__(self, client, settings: Settings, progress: Progress, partition_size: int | None):
+        self.client, self.settings, self.progress = client, settings, progress
+        self.partition_size = partition_size
+        self.n_workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def submit(self, fn, *args):
+        return self.client.submit(fn, *args, pure=False)
+
+    def report(self, corpus_path) -> Report:
+        s = self.settings
+        plan = reading.plan_files(corpus_path)
+        parts, order, dates, skipped, size = self._load_and_extract(plan)
+        actors, used, parts = self._actors(plan, parts, len(order))
+        comps = self._components(parts, order, dates, size)
+        finals, batches = self._compare(parts, comps, order, dates, size, actors)
+        documents, claims = [], []
+        for docs, part_claims in self.client.gather(finals):
+            documents.extend(docs)
+            claims.extend(part_claims)
+        events, compared = [], []
+        for found_events, found in self.client.gather(batches):
+            events.extend(found_events)
+            compared.extend(found)
+        events.sort(key=lambda e: (e.date or "9999", e.id))
+        compared.sort(key=lambda m: (m[0].date or "9999", m[0].id))
+        return Report(
+            tool=Tool(version=__version__),
+            created_from=CreatedFrom(corpus=corpus_label(corpus_path), config_digest=s.digest()),
+            documents=documents,
+            actors=[a for a in sorted(actors.values(), key=lambda a: a.id) if a.id in used],
+            claims=claims,
+            events=events,
+            discrepancies=[d for _, _, found in compared for d in found],
+            revisions=[r for _, revs, _ in sorted(compared, key=lambda m: m[0].id) for r in revs],
+            skipped=skipped,
+        )
+
+    def _gazetteers(self, plan: reading.FilePlan) -> list[str]:
+        """The files `pipeline._resolver` gives the resolver, named the same way."""
+        files = list(self.settings.gazetteers)
+        root = Path(plan.shown_root)
+        if root.is_dir():
+            files += sorted(str(p) for p in root.glob("gazetteer*.toml"))
+        return files
+
+    def _load_and_extract(self, plan):
+        s = self.settings
+        groups = reading.group_files(plan, min(len(plan.files), 4 * self.n_workers))
+        reads = [self.submit(reading.read_files, plan, g, s.max_file_bytes) for g in groups]
+        metas = self.client.gather([self.submit(reading.file_ids, r) for r in reads])
+        flat = [m for group in metas for m in group]
+        accepted, order, skipped = reading.accept_files(plan, flat, s.skip_bad)
+        group_of, dates = {}, {}
+        for g, group in enumerate(metas):
+            for rel, ids, _ in group:
+                if rel in accepted:
+                    for doc_id, _, day in ids:
+                        group_of[doc_id], dates[doc_id] = g, day
+        n_parts = max(4 * self.n_workers, math.ceil(len(order) / 5000))
+        size = self.partition_size or max(1, math.ceil(len(order) / n_parts))
+        gazetteers = [str(Path(f).resolve()) for f in self._gazetteers(plan)]
+        done = frozenset(accepted)
+        parts = []
+        for start, end in reading.id_ranges(len(order), size):
+            ids = order[start:end]
+            picks = [self.submit(reading.pick, reads[g], done, frozenset(ids)) for g in sorted({group_of[i] for i in ids})]
+            parts.append(self.submit(stages.extract_partition, gazetteers, s.embedder, s.cache_dir, s.use_cache, *picks))
+        return parts, order, dates, skipped, size
+
+    def _actors(self, plan, parts, n_docs):
+        """Replay every resolve call in corpus order through one resolver, as the local run
+        makes them; then merge actors naming one person (`consolidate`), as locally."""
+        from consistency.extract.actors import ActorResolver
+        from consistency.extract.speakers import consolidate
+
+        resolver = ActorResolver(self._gazetteers(plan))
+        window = self.settings.event_window_days
+        counted, done = [], 0
+        for p, part in enumerate(parts):
+            calls, n = self.submit(stages.calls_of, part).result()
+            ids = [resolver.resolve(n, lang, context=ctx, anonymous=anon).id for n, lang, ctx, anon in calls]
+            parts[p] = self.submit(stages.apply_actors, part, ids, window)
+            counted.append(self.submit(stages.counts_of, parts[p]))
+            done += n
+            self.progress("extract", done, n_docs)
+        counts: Counter = Counter()
+        for c in self.client.gather(counted):
+            counts.update(c)
+        refs = {a: _Ref(a) for a in counts}
+        standins = [refs[a] for a in sorted(counts, key=str) for _ in range(counts[a])]
+        actors = consolidate(standins, {a.id: a for a in resolver.actors()})
+        remap = {a: r.actor_id for a, r in refs.items() if r.actor_id != a}
+        used = {remap.get(a, a) for a in counts}
+        parts = [self.submit(stages.remap_actors, part, remap) for part in parts]
+        return actors, used, parts
+
+    def _rows_by_part(self, indexes: list[int], size: int) -> dict[int, list[int]]:
+        rows: dict[int, list[int]] = defaultdict(list)
+        for g in indexes:
+            rows[g // size].append(g % size)
+        return rows
+
+    def _components(self, parts, order, dates, size) -> list[list[int]]:
+        window = self.settings.event_window_days
+        same_event = self._thresholds()["same_event"]
+        days = [ev.day_ordinal(dates[i]) for i in order]
+        by_day: dict[int, list[int]] = defaultdict(list)
+        for g, d in enumerate(days):
+            if d is not None:
+                by_day[d].append(g)
+        edges = []
+        for run in ev.day_runs(days, len(parts)):
+            near = {d: by_day[d] for d in range(run[0] - window, run[-1] + 1) if d in by_day}
+            index = sorted(g for members in near.values() for g in members)
+            blocks = [self.submit(stages.doc_rows, parts[p], rows) for p, rows in sorted(self._rows_by_part(index, size).items())]
+            edges.append(self.submit(ev.block_edges, near, run, index, window, same_event, *blocks))
+        undated = [g for g, d in enumerate(days) if d is None]
+        if undated:
+            blocks = [self.submit(stages.doc_rows, part, slice(None)) for part in parts]
+            edges.append(self.submit(ev.undated_edges, undated, same_event, *blocks))
+        return ev.components(len(order), self.client.gather(edges))
+
+    def _thresholds(self) -> dict[str, float]:
+        from consistency.embed import get_embedder
+
+        return {**get_embedder(self.settings.embedder, use_cache=False).thresholds, **self.settings.thresholds}
+
+    def _compare(self, parts, comps, order, dates, size, actors):
+        """Components in batches by date (the blocking key), each batch on one worker."""
+        s = self.settings
+        kinds = [k for k in KINDS if k in s.kinds] + [k for k in s.kinds if k not in KINDS]
+        actors_f = self.client.scatter([actors], broadcast=True)[0]
+        thresholds = self._thresholds()
+        comps = sorted(comps, key=lambda c: (min((dates[order[g]] or "9999") for g in c), c[0]))
+        target = len(order) / max(1, len(parts))
+        batches, current = [], []
+        for comp in comps:
+            current.append(comp)
+            if sum(map(len, current)) >= target:
+                batches.append(current)
+                current = []
+        batches += [current] if current else []
+        annotations: dict[int, list] = defaultdict(list)
+        results = []
+        for batch in batches:
+            rows = sorted(self._rows_by_part(sorted(g for c in batch for g in c), size).items())
+            selections = [self.submit(stages.select, parts[p], r) for p, r in rows]
+            ids = [[order[g] for g in comp] for comp in batch]
+            result = self.submit(ev.event_batch, ids, [p for p, _ in rows], thresholds, s.event_window_days,
+                                 kinds, actors_f, *selections)
+            for p, _ in rows:
+                annotations[p].append(self.submit(ev.annotations_of, result, p))
+            results.append(self.submit(ev.compared_of, result))
+        finals = [self.submit(stages.finalize, part, *annotations[p]) for p, part in enumerate(parts)]
+        return finals, results
