@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/gold_attributions.py [CORPUS_DIR ...] [--misses]
 
-Default corpora: ../shared/corpora/* and fixtures/* that hold a documents.jsonl and gold.json.
+Default corpora: ../shared/corpora/* and fixtures/corpora/* that hold documents.jsonl and gold.json.
 Matching rule: a gold attribution is found when some attribution predicted in the same
 document has a speaker that
   (a) shares a content token with the gold speaker after normalisation (case, Arabic letter
@@ -37,9 +37,8 @@ _GENERIC = {"al", "of", "and", "in", "at", "for", "to", "source", "sources", "of
 
 
 def _corpora(args: list[str]) -> list[Path]:
-    if args:
-        return [Path(a) for a in args]
-    found = sorted((ROOT.parent / "shared" / "corpora").glob("*")) + sorted((ROOT / "fixtures").glob("*"))
+    found = ([Path(a) for a in args] if args else
+             sorted((ROOT.parent / "shared" / "corpora").glob("*")) + sorted((ROOT / "fixtures" / "corpora").glob("*")))
     return [p for p in found if (p / "documents.jsonl").is_file() and (p / "gold.json").is_file()]
 
 

@@ -260,6 +260,10 @@ class ActorResolver:
         ctx = tokens(context) if context else ()
         found = self._find(toks)
         anon = self.is_anonymous(toks, name) if anonymous is None else anonymous
+        if anon and anonymous is None and found and not self._entry(found[0]).get("member_of") \
+                and self._has(toks, self._anon_heads["spokesperson"]) \
+                and not any(self._has(toks, ws) for h, ws in self._anon_heads.items() if h != "spokesperson"):
+            anon = False  # "a Pentagon spokesman", "متحدث باسم البنتاغون": on the record for the body
         if anon:
             org = found[0] if found and not self._entry(found[0]).get("member_of") else None
             return self._remember(self._anonymous(toks, org), name)

@@ -43,6 +43,7 @@ class Lex:
         self.roles = {bare(w) for w in _n(cues["speaker_nouns"]["roles"])}
         self.idafa = {bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
         self.modifiers = _n(cues["speaker_nouns"]["modifiers"])
+        self.titles = _n(cues["speaker_nouns"]["titles"])
         self.not_speakers = {bare(w) for w in _n(cues["speaker_nouns"]["not_speakers"])}
         self.clitic_only = _n(cues["clitic_only"]["forms"])
 
@@ -135,6 +136,12 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
         elif (len(w) > 4 and re.search(r"(?:ي|يه|يين|يون)$", w) and w.startswith("ال") == prev.startswith("ال")) \
                 or w in lex.modifiers:
             k += 1  # nisba adjective, as definite as its noun: "العراقية", "الأمريكي"
+        elif bare(toks[i][2]) in lex.roles and prev.startswith("ال") and (w in lex.titles or not w.startswith("ال")):
+            j = _name_end(st, k, lex)
+            if j == k:
+                break
+            k = j  # the name after a role: "الرئيس الأوكراني فولوديمير زيلينسكي في خطاب"
+            break
         elif not w.startswith("ال") and not prev.startswith("ال") and bare(toks[i][2]) not in lex.idafa \
                 and k - i < 3 and not re.search(r"(?:ها|هم|هما|هن)$", w) and not w.startswith(("بال", "لل", "لا")):
             k += 1  # a name runs on: "محمد شياع السوداني" (no pronoun suffix, no preposition)
@@ -142,6 +149,26 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
             break
         prev = w
     return k
+
+
+def _name_end(st: Sent, k: int, lex: Lex) -> int:
+    """One past a person's name at token k (titles, up to three words, a family name such as
+    "السوداني"), but only when the name ends the phrase: then a comma, a complementizer, a form
+    ("في خطاب") or the end follows, not an object."""
+    toks, j = st.toks, k
+    while j < len(toks) and toks[j][2] in lex.titles:
+        j += 1
+    start = j
+    while j < len(toks) and j - start < 3 and toks[j][2][0].isalnum() and not toks[j][2].startswith("ال") \
+            and toks[j][2] not in lex.comp and toks[j][2] not in lex.stop and not re.search(r"(?:ها|هم)$", toks[j][2]):
+        j += 1
+    if j < len(toks) and j > start and toks[j][2].startswith("ال") and re.search(r"(?:ي|يه)$", toks[j][2]):
+        j += 1  # family name: "محمد شياع السوداني"
+    if j == start:
+        return k
+    nxt = toks[j][2] if j < len(toks) else "."
+    ok = nxt in lex.comp or not nxt[0].isalnum() or nxt in lex.form_openers
+    return j if ok else k
 
 
 def channel_word(st: Sent, k: int, lex: Lex) -> bool:
