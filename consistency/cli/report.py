@@ -32,12 +32,15 @@ def report(
     no_cache: NoCacheOption = False,
     skip_bad: Annotated[bool, typer.Option("--skip-bad", help="Skip unreadable files and list them in the report.")] = False,
     debug: DebugOption = False,
+    engine: Annotated[str, typer.Option("--engine", help="local, or dask (pip extra 'dask'; docs/dask.md).")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", help="Dask: worker processes of a local cluster.")] = None,
 ) -> None:
     """Write DIR/report.json (and report.md, report.html) for a corpus."""
     from consistency.atomic import interrupts_deferred
     from consistency.cli.progress import TerminalProgress
     from consistency.errors import ConfigError
-    from consistency.pipeline import build_report
+    from consistency.engine import build_report
     from consistency.render.files import write_report
 
     wanted = [f.strip() for f in formats.split(",") if f.strip()]
@@ -50,7 +53,7 @@ def report(
                          use_cache=False if no_cache else None, skip_bad=True if skip_bad else None)
         settings = load_cli_settings(corpus, config, **overrides).settings
         try:
-            result = build_report(corpus, settings, progress=progress)
+            result = build_report(corpus, settings, progress, engine=engine, scheduler=scheduler, workers=workers)
             progress.close()
             with interrupts_deferred():
                 written = write_report(result, output, wanted)
