@@ -134,6 +134,8 @@ def test_cli_bad_file_names_file_and_line(tmp_path, name, content, line):
 def test_cli_missing_file_and_missing_statement_exit_2(tmp_path):
     assert runner.invoke(app, ["compare", "--file", str(tmp_path / "nope.csv")]).exit_code == 2
     assert runner.invoke(app, ["compare", "only one"]).exit_code == 2
+    out = runner.invoke(app, ["compare", "a b", "c d", "--embedder", "bogus"])
+    assert out.exit_code == 2 and "unknown embedder" in out.output
 
 
 # --- any input -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from consistency.cli import app
+from consistency.cli.config import CacheDirOption, DebugOption, NoCacheOption, reported_errors
 
 
 @app.command()
@@ -22,24 +23,20 @@ def compare(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per pair.")] = False,
     embedder: Annotated[str, typer.Option(
         help="Embedding backend for similarity: use, tfidf, e5, st:<model>, or none.")] = "use",
+    cache_dir: CacheDirOption = None,
+    no_cache: NoCacheOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """Say whether two statements agree, contradict or are unrelated, with the kind and spans."""
-    from consistency.compare.pairwise import compare_pairs
-    from consistency.errors import ConsistencyError
+    if file is not None and (a is not None or b is not None):
+        raise typer.BadParameter("give either two statements or --file, not both")
+    if file is None and (a is None or b is None):
+        raise typer.BadParameter("give two statements, or --file PAIRS")
+    with reported_errors(debug):
+        from consistency.compare.pairwise import compare_pairs
 
-    try:
-        if file is not None:
-            if a is not None or b is not None:
-                raise typer.BadParameter("give either two statements or --file, not both")
-            pairs = read_pairs(file)
-        elif a is None or b is None:
-            raise typer.BadParameter("give two statements, or --file PAIRS")
-        else:
-            pairs = [(a, b)]
-        results = compare_pairs(pairs, embedder=False if embedder == "none" else embedder)
-    except ConsistencyError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+        pairs = read_pairs(file) if file is not None else [(a, b)]
+        results = compare_pairs(pairs, embedder=_embedder(embedder, cache_dir, no_cache))
     for n, result in enumerate(results):
         if as_json:
             typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -47,6 +44,16 @@ def compare(
             if len(results) > 1:
                 typer.echo(f"# pair {n + 1}" if n == 0 else f"\n# pair {n + 1}")
             typer.echo(_text(result))
+
+
+def _embedder(spec: str, cache_dir: Path | None, no_cache: bool):
+    if spec == "none":
+        return False
+    if cache_dir is None and not no_cache:
+        return spec  # the library keeps one default-cached embedder per spec
+    from consistency.embed import get_embedder
+
+    return get_embedder(spec, cache_dir=cache_dir, use_cache=not no_cache)
 
 
 def _text(result) -> str:
