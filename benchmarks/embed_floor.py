@@ -4,7 +4,8 @@
                                                [--cache-scale 100000]
 
 For each backend: model load time, seconds per 1,000 sentences (half Arabic, half
-English, 10 to 25 words, all distinct, generated here), sentences per second, and the
+English, 10 to 25 words, all distinct, generated here) in wall and CPU time,
+sentences per second, and the
 time to read the same vectors back from a warm on-disk cache. `--cache-scale N` also
 fills a cache with N vectors of 512 dimensions and times reading 10,000 of them and all
 of them back (what a cached re-run of a large corpus costs).
@@ -15,6 +16,7 @@ of them back (what a cached re-run of a large corpus costs).
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import tempfile
@@ -77,9 +79,9 @@ def measure(spec: str, texts: list[str]) -> None:
     embedder = get_embedder(spec, use_cache=False)
     embedder.encode(["warm up the model"])
     load = time.perf_counter() - start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     embedder.encode(texts)
-    bare = time.perf_counter() - start
+    bare, cpu = time.perf_counter() - start, time.process_time() - cpu
     with tempfile.TemporaryDirectory() as tmp:
         cached = CachedEmbedder(embedder, tmp)
         cached.encode(texts)
@@ -88,8 +90,8 @@ def measure(spec: str, texts: list[str]) -> None:
         warm = time.perf_counter() - start
         cached.close()
     per_k = bare * 1000 / len(texts)
-    print(f"{embedder.name[:24]:<24} {load:8.2f} {per_k:12.2f} {len(texts) / bare:10.0f}"
-          f" {warm * 1000 / len(texts):14.3f}")
+    print(f"{embedder.name[:24]:<24} {load:8.2f} {per_k:12.2f} {cpu * 1000 / len(texts):12.2f}"
+          f" {len(texts) / bare:10.0f} {warm * 1000 / len(texts):14.3f}")
 
 
 class _Random:
@@ -130,7 +132,10 @@ def main() -> None:
     texts = short_sentences(args.n)
     print(f"{platform.processor() or platform.machine()}, Python {platform.python_version()},"
           f" {args.n} sentences averaging {np.mean([len(t) for t in texts]):.0f} characters")
-    print(f"{'backend':<24} {'load s':>8} {'s / 1000':>12} {'sent/s':>10} {'cached s/1000':>14}")
+    print(f"{'backend':<24} {'load s':>8} {'s / 1000':>12} {'cpu s / 1000':>12} {'sent/s':>10}"
+          f" {'cached s/1000':>14}")
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores: wall times"
+          " stretch when other work shares the machine; cpu time counts all threads)")
     for spec in filter(None, args.backends.split(",")):
         try:
             measure(spec, texts)
