@@ -130,6 +130,12 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
         # "X acknowledged the operation and said ...": the same subject
         c.speaker, c.role = cands[-1].speaker, "continuation"
         return c
+    if j >= 0 and toks[j].low == "and" and not cands and lemma not in lex.weak and toks[0].cap:
+        # "Hamas rejected the assessment and said ...": the sentence's subject says it
+        e = scan_right(toks, 0, lex, limit=6)
+        if 0 < e < j and is_speakerish(toks[:e], lex, sent[0]) and toks[e].word and toks[e].text.islower():
+            c.speaker, c.role = _span(toks, 0, e), "continuation"
+            return c
     if j >= 0 and toks[j].word:
         if toks[j].low in {"i", "we", "you"} and any(q[0] < t.start < q[1] for q in _QUOTES.get()):
             return None  # "I think ..." inside a quotation is the quoted speaker's own aside
