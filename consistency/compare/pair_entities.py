@@ -87,7 +87,9 @@ def _same_slot(a: Side, ma: Mention, mb: Mention) -> bool:
 def _swap_kind(a: Side, b: Side, ma: Mention, mb: Mention, cls: str) -> str:
     if cls in ("day", "relday"):
         return "date"
-    if cls == "place" and (_after_preposition(a, ma) or _after_preposition(b, mb)):
+    # a city or region (a place inside another) is where things happen, rarely who does them
+    inner = ma.value[2] is not None or mb.value[2] is not None
+    if cls == "place" and (inner or _after_preposition(a, ma) or _after_preposition(b, mb)):
         return "location"
     if _has_attack(a) and _has_attack(b):
         return "perpetrator"
