@@ -120,11 +120,14 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             cands.append(c)
             i = e
             continue
-        e = speaker_after(st, i + 1, lex)
+        s0 = i + 1
+        while s0 < len(toks) and toks[s0][2] in lex.skip_after_verb:
+            s0 += 1  # "ما أفادت به وزارة الصحة"
+        e = speaker_after(st, s0, lex)
         if lemma in lex.object_verbs or not opens_content(st, e, lex):
-            e = noun_phrase(st, i + 1, lex)  # an object follows the speaker
-        if e > i + 1:
-            c.speaker = (toks[i + 1][0], toks[e - 1][1])
+            e = noun_phrase(st, s0, lex)  # an object follows the speaker
+        if e > s0:
+            c.speaker = (toks[s0][0], toks[e - 1][1])
         elif i > 0:
             # subject before the verb: "وزارة الصحة قالت إن"
             b = i - 1

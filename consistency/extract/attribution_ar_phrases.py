@@ -44,6 +44,8 @@ class Lex:
         self.idafa = {bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
         self.modifiers = _n(cues["speaker_nouns"]["modifiers"])
         self.titles = _n(cues["speaker_nouns"]["titles"])
+        self.forms = {bare(w) for w in _n(cues["speaker_nouns"]["forms"])}
+        self.skip_after_verb = _n(cues["stop"]["skip_after_verb"])
         self.not_speakers = {bare(w) for w in _n(cues["speaker_nouns"]["not_speakers"])}
         self.clitic_only = _n(cues["clitic_only"]["forms"])
 
@@ -100,6 +102,12 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9) -> int:
             if close is not None:  # "الأمين العام لـ«النجباء» أكرم الكعبي": a genitive, not a channel
                 k = close + 1
                 continue
+        if w == "في" and k > i and k + 1 < len(st.toks) \
+                and any(bare(t[2]) in lex.idafa | lex.speaker_nouns for t in st.toks[max(i, k - 3):k]) \
+                and bare(st.toks[k + 1][2]) not in lex.forms and st.toks[k + 1][2][0].isalnum() \
+                and st.toks[k + 1][2] not in lex.stop:
+            k += 2  # "المتحدث باسم وزارة الصحة في غزة أشرف القدرة": where the body is
+            continue
         if w in lex.comp or w in lex.stop and w not in lex.keep or w == "ل":
             break
         if k > i and w[0] == "ل" and len(w) > 2 and (w[1:] in lex.channel_heads or w[1:] in lex.listeners
@@ -128,6 +136,10 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
         if w == "ل":  # the genitive "لـ«النجباء»" that _speaker_after let through
             k = next((m for m in range(k + 1, end) if toks[m][2] in "»\"”"), end - 1) + 1
             prev, named = "»", True
+            continue
+        if w.startswith("لل") and len(w) > 4 and (bare(prev) in lex.roles | lex.idafa or prev in lex.modifiers):
+            k += 1  # genitive "الأمين العام للأمم المتحدة": "of the United Nations"
+            prev = "ال" + w[2:]
             continue
         if named and not w.startswith("ال") or named and re.search(r"(?:ي|يه)$", w):
             k += 1  # the name after a role: "الأمين العام لـ«النجباء» أكرم الكعبي"
@@ -177,6 +189,7 @@ def channel_word(st: Sent, k: int, lex: Lex) -> bool:
     toks = st.toks
     w = toks[k][2]
     return (len(w) > 3 and w[0] == "ل" and k + 1 < len(toks) and toks[k + 1][2] in lex.comp
+            and (w.startswith("لل") or w[1:] in lex.outlet_words)  # "للجزيرة", "لرويترز"; not "لازاريني"
             and w[1:] not in lex.listeners and "ال" + w[2:] not in lex.listeners)
 
 
