@@ -169,6 +169,9 @@ def test_keyboard_reaches_and_opens_a_quote(browser, pages_dir):
     assert o.page.evaluate("document.activeElement.id") == "doc-close"
     o.page.keyboard.press("Enter")
     assert not o.page.is_visible("#doc-dialog")
+    o.page.click('article[data-id="d-killed"] section.side >> nth=2 >> .value')  # a click on the side itself
+    assert o.page.text_content("#doc-dialog mark") == "six"
+    o.page.keyboard.press("Escape")
     o.page.keyboard.press("/")
     assert o.page.evaluate("document.activeElement.id") == "f-q"
     o.page.keyboard.type("escalation")

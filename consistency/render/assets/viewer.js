@@ -280,7 +280,13 @@
   function renderSide(side, i) {
     var lang = side.excerpts[0] ? side.excerpts[0].language : null;
     var written = side.written.slice(0, 4);
-    return el("section", { "class": "side" + (side.open ? " open-ended" : ""), "aria-label": "Side " + (i + 1) + ": " + side.value },
+    // A click anywhere on a side reads its first passage (the passages are the keyboard's way in).
+    var onSide = function (e) {
+      if (e.target.closest("button, a")) return;
+      var first = e.currentTarget.querySelector("button.quote");
+      if (first) first.click();
+    };
+    return el("section", { "class": "side" + (side.open ? " open-ended" : ""), "aria-label": "Side " + (i + 1) + ": " + side.value, onclick: onSide },
       el("div", { "class": "value", dir: "auto", text: side.value }),
       written.length || side.parsed !== null ? el("p", { "class": "numbers" },
         written.length ? ["as written ", written.map(function (w, j) {
