@@ -94,3 +94,21 @@ def test_never_crashes_on_odd_text(lang):
                 assert span is None or 0 <= span[0] <= span[1] <= len(text)
 
     run()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_cue_lexicon_is_consistent(lang):
+    from collections import Counter
+
+    from consistency.extract.attribution import load_cues
+    from consistency.text.normalize import normalize_term
+
+    cues = load_cues(lang)
+    forms = Counter(normalize_term(f) for v in cues["verbs"].values() for f in v)
+    assert [f for f, n in forms.items() if n > 1] == []  # one form, one lemma
+    lemmas = set(cues["verbs"])
+    if lang == "en":
+        assert set(cues["weak"]["lemmas"]) <= lemmas
+    else:
+        assert set(cues["object_verbs"]["lemmas"]) <= lemmas
+        assert set(cues["requires"]) <= lemmas
