@@ -62,6 +62,18 @@ def build_report_dask(corpus_path: str | os.PathLike, settings: Settings | None 
         return _DaskRun(own, settings, progress or _quiet, partition_size).report(corpus_path)
 
 
+def write_report_shards_dask(corpus_path: str | os.PathLike, folder, settings: Settings | None = None,
+                             progress: Progress | None = None, *, scheduler: str | None = None,
+                             workers: int | None = None, client=None, per_shard: int = 10_000) -> Path:
+    """The report written as JSONL shards plus index.json (engine/shards.py), one partition
+    at a time: the client never holds all documents and claims. Returns the index path."""
+    settings = settings or Settings()
+    if client is not None:
+        return _DaskRun(client, settings, progress or _quiet, None).shards(corpus_path, folder, per_shard)
+    with dask_client(scheduler, workers) as own:
+        return _DaskRun(own, settings, progress or _quiet, None).shards(corpus_path, folder, per_shard)
+
+
 class _Ref:
     """Stands for every claim of one actor in `consolidate`, which reads and rewrites only
     `actor_id`: one shared object per actor, repeated once per claim."""
@@ -79,34 +91,47 @@ class _DaskRun:
     def submit(self, fn, *args):
         return self.client.submit(fn, *args, pure=False)
 
-    def report(self, corpus_path) -> Report:
+    def run(self, corpus_path):
+        """(the report without documents, claims and discrepancies; per-partition futures of
+        (documents, claims); the discrepancies)."""
         s = self.settings
         plan = reading.plan_files(corpus_path)
         parts, order, dates, skipped, size = self._load_and_extract(plan)
         actors, used, parts = self._actors(plan, parts, len(order))
         comps = self._components(parts, order, dates, size)
         finals, batches = self._compare(parts, comps, order, dates, size, actors)
-        documents, claims = [], []
-        for docs, part_claims in self.client.gather(finals):
-            documents.extend(docs)
-            claims.extend(part_claims)
         events, compared = [], []
         for found_events, found in self.client.gather(batches):
             events.extend(found_events)
             compared.extend(found)
         events.sort(key=lambda e: (e.date or "9999", e.id))
         compared.sort(key=lambda m: (m[0].date or "9999", m[0].id))
-        return Report(
+        head = Report(
             tool=Tool(version=__version__),
             created_from=CreatedFrom(corpus=corpus_label(corpus_path), config_digest=s.digest()),
-            documents=documents,
+            documents=[],
             actors=[a for a in sorted(actors.values(), key=lambda a: a.id) if a.id in used],
-            claims=claims,
+            claims=[],
             events=events,
-            discrepancies=[d for _, _, found in compared for d in found],
+            discrepancies=[],
             revisions=[r for _, revs, _ in sorted(compared, key=lambda m: m[0].id) for r in revs],
             skipped=skipped,
         )
+        return head, finals, [d for _, _, found in compared for d in found]
+
+    def report(self, corpus_path) -> Report:
+        head, finals, discrepancies = self.run(corpus_path)
+        documents, claims = [], []
+        for docs, part_claims in self.client.gather(finals):
+            documents.extend(docs)
+            claims.extend(part_claims)
+        return Report(**{**dict(head), "documents": documents, "claims": claims, "discrepancies": discrepancies})
+
+    def shards(self, corpus_path, folder, per_shard: int) -> Path:
+        from consistency.engine.shards import write_shards
+
+        head, finals, discrepancies = self.run(corpus_path)
+        return write_shards(folder, head, (f.result() for f in finals), discrepancies, per_shard)
 
     def _gazetteers(self, plan: reading.FilePlan) -> list[str]:
         """The files `pipeline._resolver` gives the resolver, named the same way."""
