@@ -43,9 +43,10 @@ def _ids(side: Side) -> dict[str, Mention]:
     return out
 
 
-def entity_swap(a: Side, b: Side, overlap: float) -> Finding | None:
+def entity_swap(a: Side, b: Side, anchored: bool) -> Finding | None:
     """Two entities of one class, each named by one side only, in the same slot (or the only
-    ones of their class, in statements that share much of their wording)."""
+    ones of their class, when `anchored`: the statements share much of their wording, or are
+    in two languages, where words cannot align)."""
     ia, ib = _ids(a), _ids(b)
     only_a = [m for k, m in ia.items() if k not in ib]
     only_b = [m for k, m in ib.items() if k not in ia]
@@ -56,7 +57,7 @@ def entity_swap(a: Side, b: Side, overlap: float) -> Finding | None:
             ca = _CLASS[ma.value[1]]
             alone = sum(_compatible(m, ma) for m in only_a) == 1 and \
                 sum(_compatible(m, mb) for m in only_b) == 1
-            if not (_same_slot(a, ma, mb) or (alone and overlap >= 0.4)):
+            if not (_same_slot(a, ma, mb) or (alone and anchored)):
                 continue
             ta, tb = a.span(ma), b.span(mb)
             kind = _swap_kind(a, b, ma, mb, ca)

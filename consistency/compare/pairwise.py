@@ -31,6 +31,9 @@ from consistency.errors import InputError
 LABELS = ("agree", "contradict", "unrelated")
 # Without an embedder, "unrelated" rests on the share of content words both sides have.
 UNRELATED_OVERLAP = 0.2
+# Word overlap above which two statements are taken to describe the same thing, so that their
+# only two places (or actors) are compared even when the words around them differ.
+SHARED_WORDING = 0.4
 # Order in which contrasts are reported when several apply: the most specific first.
 _ORDER = ("number", "date", "role_swap", "negation", "antonym", "perpetrator", "location",
           "entity_swap")
@@ -56,7 +59,7 @@ def compare_pair(a: str, b: str, *, embedder=None, language: str | None = None,
     _check(b, "b")
     if similarity is None:
         similarity = _similarities([(a, b)], embedder)[0]
-    return _decide(a, b, similarity, _unrelated_below(embedder), language)
+    return _decide(a, b, similarity, _thresholds(embedder), language)
 
 
 def compare_pairs(pairs: Iterable[tuple[str, str]], *, embedder=None,
@@ -67,8 +70,8 @@ def compare_pairs(pairs: Iterable[tuple[str, str]], *, embedder=None,
         _check(a, "a")
         _check(b, "b")
     sims = _similarities(pairs, embedder)
-    below = _unrelated_below(embedder)
-    return [_decide(a, b, s, below, language) for (a, b), s in zip(pairs, sims)]
+    thresholds = _thresholds(embedder)
+    return [_decide(a, b, s, thresholds, language) for (a, b), s in zip(pairs, sims)]
 
 
 def _check(text, name: str) -> None:
@@ -78,7 +81,7 @@ def _check(text, name: str) -> None:
         raise InputError(f"statement {name}", "is empty")
 
 
-def _decide(a: str, b: str, similarity: float | None, below: float | None,
+def _decide(a: str, b: str, similarity: float | None, thresholds: dict[str, float],
             language: str | None) -> PairResult:
     ta, tb = tokenize(a), tokenize(b)
     pairs = align(ta, tb)
@@ -86,10 +89,13 @@ def _decide(a: str, b: str, similarity: float | None, below: float | None,
     lang_a = language or detect_language(a)
     lang_b = language or detect_language(b)
     finding = _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b)
-    similar = similarity is not None and below is not None and similarity >= below
     cross = lang_a != lang_b  # word overlap means nothing across languages
-    related = similar or (not cross and overlap >= UNRELATED_OVERLAP)
-    if finding is not None and (related or cross):
+    related = _above(similarity, thresholds, "same_aspect") or (
+        not cross and overlap >= UNRELATED_OVERLAP)
+    # a contrast is itself a sign the two speak of one thing: the same event is enough
+    comparable = related or _above(similarity, thresholds, "same_event") or (
+        cross and similarity is None)
+    if finding is not None and comparable:
         return PairResult("contradict", finding.kind, finding.reason, _spans(finding, a, b),
                           similarity)
     if not related:
@@ -122,7 +128,7 @@ def _contrast(a, b, ta, tb, pairs, overlap, lang_a, lang_b) -> contrast.Finding 
         contrast.negation(side_a, side_b),
         contrast.antonym(side_a, side_b),
         pair_entities.unknown_agent(side_a, side_b),
-        pair_entities.entity_swap(side_a, side_b, overlap),
+        pair_entities.entity_swap(side_a, side_b, overlap >= SHARED_WORDING or lang_a != lang_b),
     ) if f is not None]
     found.sort(key=lambda f: _ORDER.index(f.kind) if f.kind in _ORDER else len(_ORDER))
     return found[0] if found else None
@@ -192,9 +198,12 @@ def _similarities(pairs: list[tuple[str, str]], embedder) -> list[float | None]:
     return [round(float(vectors[row[a]] @ vectors[row[b]]), 4) for a, b in pairs]
 
 
-def _unrelated_below(embedder) -> float | None:
-    """The backend's calibrated same-aspect cosine: below it, two claims are about different things."""
+def _thresholds(embedder) -> dict[str, float]:
+    """The backend's calibrated cosines: `same_aspect` (below it, two claims are about
+    different things) and `same_event` (above it, they may be about one incident)."""
     model = _resolve(embedder)
-    if model is None:
-        return None
-    return getattr(model, "thresholds", {}).get("same_aspect")
+    return dict(getattr(model, "thresholds", {}) or {}) if model is not None else {}
+
+
+def _above(similarity: float | None, thresholds: dict[str, float], name: str) -> bool:
+    return similarity is not None and name in thresholds and similarity >= thresholds[name]
