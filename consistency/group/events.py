@@ -55,9 +55,10 @@ def _ordinal(d: str | None) -> int | None:
 # A lead joins at most its nearest few within the window (besides those that choose it):
 # bounded work per document, and one generic lead cannot chain a whole busy week together.
 NEIGHBOURS = 16
-# Similarities are computed for this many cells at most at once (64 MiB of float32), so
-# memory follows the busiest date window, never the corpus.
-_CELLS = 1 << 24
+# Similarities are computed for this many cells at most at once (8 MiB of float32 and the
+# 16 MiB of indexes that ranking them takes), so memory follows the busiest date window,
+# never the corpus.
+_CELLS = 1 << 21
 
 
 def _canonical(documents: list[Document]) -> list[int]:
@@ -81,7 +82,7 @@ def _join_nearest(uf: _UnionFind, vectors: np.ndarray, rows: list[int], cols: li
                 sims[a, position[i]] = -np.inf
         if sims.shape[1] > k:
             # ties at the cut fall the same way every run: columns are in canonical order
-            best = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            best = np.argpartition(sims, sims.shape[1] - k, axis=1)[:, -k:]
         else:
             best = np.broadcast_to(np.arange(sims.shape[1]), sims.shape)
         picked = np.take_along_axis(sims, best, axis=1) >= threshold
