@@ -103,8 +103,9 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             c = _Cand(lemma, (t.start, t.end))  # "He’s claiming"
             c.speaker = (prev.start, prev.end - 2)
             return c
-        elif prev is not None and not (prev.text in ",—–;" or prev.low in {"and", "while", "before", "after"}):
-            return None
+        elif prev is not None and not (prev.text in ",—–;" or prev.low in {"and", "while", "before", "after"}
+                                       or (lemma == "say" and (prev.low in lex.media_nouns or prev.low in lex.days))):
+            return None  # "a series of tweets early Friday saying that ..." goes on below
         elif cands and cands[-1].speaker:
             c = _Cand(lemma, (t.start, t.end))
             c.speaker, c.role = cands[-1].speaker, "continuation"
@@ -165,7 +166,7 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
             first = toks[k + 1]
             a, b, bound = scan_left(toks, k - 1, lex)
             if first.low in APPOS_START or not first.cap or first.text.isdigit():
-                if a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]):
+                if a <= b and bound and toks[a].low not in _INVERTED_END and is_speakerish(toks[a:b + 1], lex, sent[0]):
                     c.speaker = _span(toks, a, b + 1)
                     c.role = text[toks[k + 1].start:toks[j - 1].end]
             elif a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]) \
@@ -173,6 +174,21 @@ def _verb_cue(text, toks, i, lemma, lex, sent, cands) -> _Cand | None:
                 # "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said": the name speaks
                 c.speaker = _span(toks, k + 1, j)
                 c.role = text[toks[a].start:toks[b].end]
+        if c.speaker is None and k >= 1 and toks[k].text == ",":
+            # appositives with commas inside: "X, 59, of Ashton, who watched it, said"
+            for _ in range(3):
+                k -= 1
+                while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 40:
+                    k -= 1
+                if k < 1 or toks[k].text != ",":
+                    break
+                a, b, bound = scan_left(toks, k - 1, lex)
+                if a <= b and bound and (a == 0 or not toks[a - 1].word) and toks[a].cap \
+                        and is_speakerish(toks[a:b + 1], lex, sent[0]) and not any(
+                            x.low in lex.verbs for x in toks[a:b + 1]):
+                    c.speaker = _span(toks, a, b + 1)
+                    c.role = text[toks[k + 1].start:toks[j - 1].end]
+                    break
 
     if c.speaker is None and nxt is not None and (j < 0 or not toks[j].word):
         # inverted: '"...," said Maj. Gen. Pat Ryder' / "..., said a spokesman"

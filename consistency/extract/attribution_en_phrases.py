@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+_AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent)s?$")
 PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"
 _CLOSE_Q = "”\"’»"
@@ -67,6 +68,7 @@ class Lex:
         self.noun_cues = set(cues["nouns"]["cues"])
         self.not_verbs = set(cues["nouns"]["not_verbs"])
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
+        self.media_nouns = set(cues["speaker_nouns"]["media"])
         self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
         PLURAL_HEADS.update(h for h in self.heads if h.endswith("s") and not h.endswith("ss"))
 
@@ -179,6 +181,10 @@ def is_speakerish(toks: list[Tok], lex: Lex, sent_start: int, strict: bool = Fal
     for t in toks:
         if t.low in lex.heads or t.low.rstrip("s") in lex.heads:
             return True
+        if not strict and t is toks[-1] and t.low in lex.media_nouns:
+            return True  # "the ad says", but "the video shows" is no statement
+        if not strict and t is toks[-1] and len(toks) > 1 and t.text.islower() and _AGENT.search(t.low):
+            return True  # "one questioner", "a local historian": people named by what they do
         if t.word and t.cap and t.low not in lex.dets and t.low not in lex.stop:
             if not strict or t.start != sent_start or t.proper or t is not toks[-1] or t.text.isupper():
                 return True
