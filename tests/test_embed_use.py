@@ -39,3 +39,20 @@ def test_same_text_gives_same_bytes_in_any_batch(use):
     halves = np.vstack([use.encode(texts[:5]), use.encode(texts[5:])])
     np.testing.assert_allclose(whole, halves, atol=1e-6)
     assert use.encode(texts).tobytes() == whole.tobytes()
+
+
+def test_cold_cached_run_computes_the_bytes_of_an_uncached_run(use, tmp_path, monkeypatch):
+    from consistency.embed import CachedEmbedder, cache
+
+    # a small store chunk (still a multiple of the batch size) so the test crosses chunks
+    monkeypatch.setattr(cache, "STORE_CHUNK", 2 * use.batch_size)
+    texts = [f"{c['english']} ({i})" for i in range(40) for c in CASES]
+    cold = CachedEmbedder(use, tmp_path).encode(texts)
+    assert cold.tobytes() == use.encode(texts).tobytes()
+
+
+def test_store_chunk_lines_up_with_every_backend_batch():
+    from consistency.embed import cache, e5, st, use
+
+    for module in (use, e5, st):
+        assert cache.STORE_CHUNK % module.BATCH_SIZE == 0, module.__name__
