@@ -21,8 +21,8 @@ from consistency.extract.claims import extract_claims
 from consistency.extract.doctext import DocText
 from consistency.extract.speakers import consolidate
 from consistency.group.aspects import assign_aspects
-from consistency.group.events import group_events
-from consistency.group.timing import other_incident_claims
+from consistency.group.events import cluster_documents, group_events
+from consistency.group.timing import incident_days, other_incident_claims
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
 
 Progress = Callable[[str, int, int], None]
@@ -81,10 +81,11 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
     progress("embed", len(leads) + len(claims), len(leads) + len(claims))
     doc_vectors, claim_vectors = vectors[: len(leads)], vectors[len(leads) :]
 
-    other = other_incident_claims(claims, docs, texts, settings.event_window_days)
+    clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], settings.event_window_days)
+    other = other_incident_claims(claims, docs, texts, settings.event_window_days, incident_days(documents, clusters))
     grouping = group_events(
         documents, claims, doc_vectors, claim_vectors, other,
-        thresholds["same_event"], thresholds["same_aspect"], settings.event_window_days,
+        thresholds["same_event"], thresholds["same_aspect"], settings.event_window_days, clusters,
     )
     row = {c.id: i for i, c in enumerate(claims)}
     by_id = {c.id: c for c in claims}

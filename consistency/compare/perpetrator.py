@@ -10,6 +10,7 @@ Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S.
 from __future__ import annotations
 
 from consistency.compare.categorical import set_sides
+from consistency.compare.selfclaims import accusing
 from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
@@ -18,6 +19,8 @@ KIND = "perpetrator"
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
     sides = set_sides(ctx, "perpetrator", frozenset({"unknown"}))
+    # A party that only owns up to its own part is no rival account of who did it.
+    sides = [s for s in sides if s.value == "unknown" or accusing(ctx, s, set(s.value.split(" + ")))]
     if not sides_conflict(sides):
         return []
     named = [s for s in sides if s.value != "unknown"]

@@ -8,6 +8,7 @@ Must not:   two sources that both blame the same party, in different words or la
 from __future__ import annotations
 
 from consistency.compare.categorical import set_sides
+from consistency.compare.selfclaims import accusing
 from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
@@ -16,7 +17,10 @@ KIND = "responsibility"
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
     sides = set_sides(ctx, "responsibility", frozenset({"undetermined"}))
-    if not sides_conflict(sides):
+    sides = [s for s in sides if s.value == "undetermined" or s.value.startswith("not ")
+             or accusing(ctx, s, set(s.value.split(" + ")))]
+    # "Undetermined" joins a dispute but does not make one.
+    if len([s for s in sides if s.value != "undetermined"]) < 2 or not sides_conflict(sides):
         return []
     summary = "Sources hold different parties responsible: " + "; ".join(
         f"{s.value} ({who(ctx, s, 2)})" for s in sides

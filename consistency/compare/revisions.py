@@ -35,8 +35,13 @@ _PRELIMINARY = re.compile(
 
 
 def source_key(claim: Claim, documents: dict[str, Document], actors: dict[str, Actor]) -> str:
-    """Whose figure this is, for revisions: a named actor, or the outlet for anonymous voices."""
+    """Whose figure this is, for revisions: a named actor, or the outlet for anonymous voices.
+    Health authorities, their spokesmen and medical sources keep one running count of an
+    incident's dead and wounded, so they are one source ("210" from the ministry spokesman,
+    "274" in the ministry's update)."""
     actor = actors.get(claim.actor_id or "")
+    if actor is not None and actor.group == "medical":
+        return "group:medical"
     anonymous = actor is None or actor.group in ("unknown",) or (claim.speaker is None) or actor.id.startswith("anon")
     if anonymous:
         return "outlet:" + (documents[claim.document_id].source or claim.document_id)

@@ -129,6 +129,7 @@ def group_events(
     same_event: float,
     same_topic: float,
     window: int,
+    clusters: list[list[int]] | None = None,
 ) -> Grouping:
     """Events for `claims` (rows of `claim_vectors`); any order of documents and claims gives
     the same events, each listing its claims by document id, then position in the text."""
@@ -138,7 +139,9 @@ def group_events(
     for c in sorted(claims, key=lambda c: (c.span[0], c.span[1], c.id)):
         by_doc[c.document_id].append(c)
     events, event_of, main = [], {}, set()
-    for members in cluster_documents(documents, doc_vectors, same_event, window):
+    if clusters is None:
+        clusters = cluster_documents(documents, doc_vectors, same_event, window)
+    for members in clusters:
         docs = sorted((documents[i] for i in members), key=lambda d: (d.date or "9999", d.id))
         first = docs[0]
         main_id = _event_id(first.date, first.id)

@@ -91,23 +91,16 @@ def _days(doc: DocText, span: tuple[int, int], ref: date, statements: bool = Tru
     return out + mentioned_weekdays(doc, span, ref, statements)
 
 
-def incident_day(document: Document, doc: DocText) -> date | None:
-    """The day of the incident a document reports: the earliest day it names beside an attack
-    word ("Sunday's strike", "القصف يوم الأحد"), else its publication date."""
-    if not document.date:
-        return None
-    ref = date.fromisoformat(document.date)
-    found = []
-    for a, b in _sentences(doc):
-        if _hits(doc, "attack_nouns", (a, b), "words"):
-            found += [d for d in _days(doc, (a, b), ref) if (ref - d).days >= 0]
-    return min(found) if found and (ref - min(found)).days <= 7 else ref
-
-
-def _sentences(doc: DocText) -> list[tuple[int, int]]:
-    from consistency.text.segment import sentences
-
-    return sentences(doc.text, doc.language)
+def incident_days(documents: list[Document], clusters: list[list[int]]) -> dict[str, date | None]:
+    """The day of the incident each document reports: the earliest publication date among
+    the documents clustered with it (an incident is reported the day it happens)."""
+    out: dict[str, date | None] = {}
+    for members in clusters:
+        dates = sorted(d for d in (documents[i].date for i in members) if d)
+        first = date.fromisoformat(dates[0]) if dates else None
+        for i in members:
+            out[documents[i].id] = first
+    return out
 
 
 def is_other_incident(claim: Claim, document: Document, doc: DocText, window_days: int,
@@ -117,6 +110,7 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
     if not document.date:
         return False
     ref = date.fromisoformat(document.date)
+    anchor = incident or ref
     if incident is not None and _hits(doc, "attack_nouns", claim.span, "words"):
         # "On Tuesday, tank shells hit tents ..." in a report about Sunday's strike.
         if any(abs((d - incident).days) > 1 for d in _days(doc, claim.span, ref, statements=False)):
@@ -124,12 +118,13 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
     for day in mentioned_days(doc, claim.span, ref.year):
         if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
             day = day.replace(year=ref.year - 1)
-        if abs((ref - day).days) > window_days:
+        if abs((anchor - day).days) > window_days:
             return True
-    return any((ref - day).days > window_days for day in mentioned_weekdays(doc, claim.span, ref))
+    return any((anchor - day).days > window_days for day in mentioned_weekdays(doc, claim.span, ref))
 
 
-def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText], window_days: int) -> set[str]:
+def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText],
+                          window_days: int, incidents: dict[str, date | None] | None = None) -> set[str]:
     """Ids of claims about another incident. A speaker whose statement is itself dated to
     another incident ("A week earlier, the defence secretary announced ...") goes on about it
     in the claims of that speaker that follow ("In a statement, the secretary said ... He
@@ -138,15 +133,12 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
     out: set[str] = set()
     recent: list[Claim] = []  # the last claims of the current document
     dated: set[str] = set()  # background claims whose statement itself is dated elsewhere
-    days: dict[str, date | None] = {}
     for claim in claims:
         if recent and recent[-1].document_id != claim.document_id:
             recent = []
         doc = documents[claim.document_id]
         text = texts[claim.document_id]
-        if claim.document_id not in days:
-            days[claim.document_id] = incident_day(doc, text)
-        if is_other_incident(claim, doc, text, window_days, days[claim.document_id]):
+        if is_other_incident(claim, doc, text, window_days, (incidents or {}).get(claim.document_id)):
             out.add(claim.id)
             hits = _hits(text, "time_other", claim.span, "words")
             first = min((text.to_orig(h.start, h.end)[0] for h in hits), default=None)
