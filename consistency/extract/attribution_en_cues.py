@@ -1,0 +1,283 @@
+"""English cue finding for attribution: verbs of saying with their speaker left, right or in
+an appositive ("X, the ministry spokesman, said"), "according to X", "Reuters quoted police
+sources as saying", "his claim that", and punctuation cues ("WALLACE: ...", '"..." ― Name').
+
+Each function returns a `Cand` (an attribution under construction) or None; attribution_en
+turns candidates into `Attribution`s.
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+
+from consistency.extract.attribution import Span
+from consistency.extract.attribution_en_phrases import (
+    APPOS_START,
+    ADJ_PARTICIPLES,
+    Lex,
+    Tok,
+    is_speakerish,
+    scan_left,
+    scan_right,
+    tokens,
+)
+
+INVERTED_END = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "who",
+                 "told", "adding", "according", "late", "early", "last", "yesterday", "today", "and", "citing",
+                 "while", "but", "as", "when", "tonight", "this", "earlier", "later"}
+QUOTES: ContextVar[list] = ContextVar("_QUOTES", default=[])  # quote spans of the current document
+
+
+class Cand:
+    """One attribution under construction, in token indices of its sentence."""
+
+    def __init__(self, cue: str, cue_span: Span):
+        self.cue, self.cue_span = cue, cue_span
+        self.speaker: Span | None = None  # char span of the speaker words in this sentence
+        self.via: Span | None = None
+        self.role: str | None = None
+        self.content: Span | None = None
+        self.mention: Span | None = None
+        self.listener: Span | None = None  # "told reporters": not a channel, not content
+
+    def frame(self) -> Span:
+        spans = [s for s in (self.cue_span, self.speaker, self.via, self.listener) if s]
+        return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _outletish(text: str, lex: Lex) -> bool:
+    if not text or not text[0].isupper() or text.lower() in lex.listeners:
+        return False
+    return True
+
+
+def _skip_between(toks: list[Tok], j: int, lex: Lex) -> int:
+    while j >= 0:
+        low = toks[j].low
+        if low in lex.between or (low.endswith("ly") and toks[j].text.islower() and len(low) > 4):
+            j -= 1
+        elif low in lex.days and j > 0 and toks[j - 1].low in {"on", "late", "early", "last"}:
+            j -= 2
+        elif low in lex.days:
+            j -= 1
+        elif re.fullmatch(r"(?:19|20)\d\d", low) and j > 0 and toks[j - 1].low in {"in", "since", "during"}:
+            j -= 2  # "McConnell, who in 2010 said"
+        else:
+            break
+    return j
+
+
+def span_of(toks: list[Tok], a: int, b: int) -> Span:
+    return toks[a].start, toks[b - 1].end
+
+
+def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
+    n = len(toks)
+    t = toks[i]
+    form = t.low
+    nxt = toks[i + 1] if i + 1 < n else None
+    if form in {"pointed"} and not (nxt and nxt.low in {"out", "to"}):
+        return None
+    if form in {"called", "calls"} and nxt and nxt.low in {"for", "on"}:
+        lemma = "call_for"
+    if lemma in lex.weak and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
+                                 and not x.role for x in cands):
+        return None  # "the army said it knew of no shelling": "knew" is inside what was said
+    j = _skip_between(toks, i - 1, lex)
+    if j >= 0 and toks[j].text == ")":  # "Rep. Stephen Lynch (D-Mass.) said"
+        m = j - 1
+        while m >= 0 and toks[m].text != "(" and j - m < 8:
+            m -= 1
+        if m > 0 and toks[m].text == "(":
+            j = m - 1
+    if form.endswith("ing"):
+        prev = toks[j] if j >= 0 else None
+        if prev is not None and prev.low in {"is", "are", "was", "were", "am"}:
+            j = _skip_between(toks, j - 1, lex)  # progressive: "Trump is demanding"
+        elif prev is not None and re.fullmatch(r"\w+[’']s", prev.text) and prev.cap:
+            c = Cand(lemma, (t.start, t.end))  # "He’s claiming"
+            c.speaker = (prev.start, prev.end - 2)
+            return c
+        elif prev is not None and not (prev.text in ",—–;" or prev.low in {"and", "while", "before", "after"}
+                                       or (lemma == "say" and (prev.low in lex.media_nouns or prev.low in lex.days))):
+            return None  # "a series of tweets early Friday saying that ..." goes on below
+        elif cands and cands[-1].speaker:
+            c = Cand(lemma, (t.start, t.end))
+            c.speaker, c.role = cands[-1].speaker, "continuation"
+            return c
+        else:
+            # a participle clause takes the sentence's subject: "Trump tweeted, saying ..."
+            e = scan_right(toks, 0, lex, limit=6)
+            if 0 < e < i and is_speakerish(toks[:e], lex, sent[0]) and toks[0].cap:
+                c = Cand(lemma, (t.start, t.end))
+                c.speaker, c.role = span_of(toks, 0, e), "continuation"
+                return c
+            return None
+    if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
+        return None  # passive or infinitive: "was denied entry", "refused to say"
+    rest = text[t.end:t.end + 40].lower()
+    if any(rest.lstrip(" ,").startswith(p.split(" ", 1)[1] if p.startswith(("who ", "speaking ")) else p)
+           for p in lex.anon_phrases) or rest.lstrip().startswith("anonymously"):
+        return None  # "who spoke on condition of anonymity": how the source spoke, not what
+    if lemma == "oppose" and nxt is not None and nxt.low == "to":
+        return None  # "declined to comment", "refused to say": no claim
+    c = Cand(lemma, (t.start, t.end))
+    if j >= 0 and toks[j].low == "and" and cands and cands[-1].speaker and cands[-1].speaker[1] <= t.start:
+        # "X acknowledged the operation and said ...": the same subject
+        c.speaker, c.role = cands[-1].speaker, "continuation"
+        return c
+    if j >= 0 and toks[j].low == "and" and not cands and lemma not in lex.weak and toks[0].cap:
+        # "Hamas rejected the assessment and said ...": the sentence's subject says it
+        e = scan_right(toks, 0, lex, limit=6)
+        if 0 < e < j and is_speakerish(toks[:e], lex, sent[0]) and toks[e].word and toks[e].text.islower():
+            c.speaker, c.role = span_of(toks, 0, e), "continuation"
+            return c
+    if j >= 0 and toks[j].word:
+        if toks[j].low in {"i", "we", "you"} and any(q[0] < t.start < q[1] for q in QUOTES.get()):
+            return None  # "I think ..." inside a quotation is the quoted speaker's own aside
+        if toks[j].low == "who" and not (j >= 1 and toks[j - 1].text == ","):
+            if lemma in lex.weak or j < 1:
+                return None  # "a reporter who asked about ...": no statement
+            a, b, _ = scan_left(toks, j - 1, lex)  # "an architect who said he was not paid"
+            if a <= b and is_speakerish(toks[a:b + 1], lex, sent[0]):
+                c.speaker, c.role = span_of(toks, a, b + 1), "relative"
+                c.mention = (toks[j].start, toks[j].end)
+                return c
+            return None
+        if toks[j].low in lex.person | lex.plural | lex.thing:
+            if toks[j].low == "who" and j >= 2 and toks[j - 1].text == ",":
+                a, b, _ = scan_left(toks, j - 2, lex)
+                if a <= b and is_speakerish(toks[a:b + 1], lex, sent[0]):
+                    c.speaker, c.role = span_of(toks, a, b + 1), "relative"
+                    c.mention = (toks[j].start, toks[j].end)
+                    return c
+            c.speaker = (toks[j].start, toks[j].end)
+            return c
+        a, b, _ = scan_left(toks, j, lex)
+        after_quote = a > 0 and toks[a - 1].text in "”\"’" or (a > 1 and toks[a - 1].text == ","
+                                                              and toks[a - 2].text in "”\"’")
+        after_quote = after_quote and a <= b and toks[a].low not in INVERTED_END and toks[b].low not in INVERTED_END
+        if a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
+            c.speaker = span_of(toks, a, b + 1)  # '"...," the driver said': any noun phrase speaks
+    elif j >= 1 and toks[j].text == ",":
+        # "X, the defence ministry spokesman, said"
+        k = j - 1
+        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25:
+            k -= 1  # an appositive may hold a verb: "X, who also spoke on condition of anonymity, said"
+        if k >= 1 and toks[k].text == "," and k + 1 < j:
+            first = toks[k + 1]
+            a, b, bound = scan_left(toks, k - 1, lex)
+            if first.low in APPOS_START or not first.cap or first.text.isdigit():
+                if a <= b and bound and toks[a].low not in INVERTED_END and is_speakerish(toks[a:b + 1], lex, sent[0]):
+                    c.speaker = span_of(toks, a, b + 1)
+                    c.role = text[toks[k + 1].start:toks[j - 1].end]
+            elif a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]) \
+                    and is_speakerish(toks[k + 1:j], lex, -1):
+                # "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said": the name speaks
+                c.speaker = span_of(toks, k + 1, j)
+                c.role = text[toks[a].start:toks[b].end]
+        if c.speaker is None and k >= 1 and toks[k].text == ",":
+            # appositives with commas inside: "X, 59, of Ashton, who watched it, said"
+            for _ in range(3):
+                k -= 1
+                while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 40:
+                    k -= 1
+                if k < 1 or toks[k].text != ",":
+                    break
+                a, b, bound = scan_left(toks, k - 1, lex)
+                if a <= b and bound and (a == 0 or not toks[a - 1].word) and toks[a].cap \
+                        and is_speakerish(toks[a:b + 1], lex, sent[0]) and not any(
+                            x.low in lex.verbs for x in toks[a:b + 1]):
+                    c.speaker = span_of(toks, a, b + 1)
+                    c.role = text[toks[k + 1].start:toks[j - 1].end]
+                    break
+
+    if c.speaker is None and nxt is not None and (j < 0 or not toks[j].word):
+        # inverted: '"...," said Maj. Gen. Pat Ryder' / "..., said a spokesman"
+        s = i + 1
+        if toks[s].low in lex.days and s + 1 < n:
+            s += 1
+        e = scan_right(toks, s, lex)
+        # an inverted speaker ends the clause: '..., said X.', 'said X on Monday', 'said X, who ...'
+        followed_by_verb = e < n and toks[e].word and toks[e].low not in INVERTED_END and toks[e].low not in lex.days
+        if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell" and not followed_by_verb:
+            c.speaker = span_of(toks, s, e)
+    if c.speaker is None:
+        return None
+    if lemma in lex.weak:
+        after = toks[i + 1] if i + 1 < n else None
+        inverted = c.speaker[0] > t.start
+        signal = after is not None and (after.low == "that" or after.text in ":“\"«")
+        words = tokens(text, *c.speaker, frozenset(w.text for w in toks if w.proper))
+        verbal = any(w.text.islower() and w.low.endswith(("ing", "ed")) and w.low not in lex.heads
+                     and w.low not in ADJ_PARTICIPLES for w in words)
+        if verbal or not (inverted or signal or (is_speakerish(words, lex, sent[0], strict=True)
+                                                 and words[-1].low not in lex.thing)):
+            return None
+    if lemma == "tell" and nxt is not None:
+        e = scan_right(toks, i + 1, lex)
+        if e > i + 1:
+            c.listener = span_of(toks, i + 1, e)
+            if _outletish(text[toks[i + 1].start:toks[e - 1].end], lex):
+                c.via = c.listener
+    return c
+
+
+
+def prep_cue(text, toks, i, lex, sent) -> tuple[Cand | None, int]:
+    """'according to X' / 'citing X' at token i; returns the candidate and tokens consumed."""
+    for phrase, lemma in lex.preps.items():
+        words = phrase.split()
+        if [t.low for t in toks[i:i + len(words)]] != words:
+            continue
+        s = i + len(words)
+        e = scan_right(toks, s, lex)
+        if e <= s or not is_speakerish(toks[s:e], lex, -1):
+            return None, len(words)
+        c = Cand(lemma, (toks[i].start, toks[s - 1].end))
+        c.speaker = span_of(toks, s, e)
+        who = text[c.speaker[0]:c.speaker[1]]
+        if lemma == "according to" and any(w in who.split() for w in lex.outlet_words):
+            c.via = c.speaker
+        return c, e - i
+    return None, 1
+
+
+_NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|al|bin|van|von|da))" + "{0,4}"
+
+
+def punctuation_cues(text: str, sent: Span, lex: Lex, cands: list[Cand]) -> list[Cand]:
+    """'WALLACE: ...' at the start of a sentence and '"..." ― Carlos Ruiz' after a quote."""
+    chunk = text[sent[0]:sent[1]]
+    taken = [c.speaker for c in cands if c.speaker]
+    found = []
+    m = re.match(rf"\s*[\"“]?\(?({_NAME})\)?\s*:\s+\S", chunk)
+    if m and m.group(1).lower().rstrip(".") not in lex.not_speakers and not re.search(r"\d", m.group(1)):
+        c = Cand(":", (sent[0] + m.end(1), sent[0] + m.end(1) + 1))
+        c.speaker = (sent[0] + m.start(1), sent[0] + m.end(1))
+        found.append(c)
+    dashes = "".join(lex.dashes)
+    for m in re.finditer(rf"(?:^|[”\"’.!?])\s*[{dashes}]\s*({_NAME})", chunk):
+        span = (sent[0] + m.start(1), sent[0] + m.end(1))
+        if not any(t[0] < span[1] and span[0] < t[1] for t in taken):
+            c = Cand("―", (sent[0] + m.start(1) - 1, sent[0] + m.start(1)))
+            c.speaker = span
+            found.append(c)
+    return found
+
+
+def noun_cue(text: str, toks: list[Tok], i: int, lex: Lex) -> Cand | None:
+    """"his claim that ...", "Trump's remarks": the possessor is the speaker."""
+    prev = toks[i - 1]
+    if i + 1 >= len(toks) or toks[i + 1].low not in {"that", ":", "“", "\"", "about", "on", "of"}:
+        return None
+    c = Cand(toks[i].low, (toks[i].start, toks[i].end))
+    if prev.low in {"his", "her", "their", "its"}:
+        c.speaker = (prev.start, prev.end)
+    elif re.fullmatch(r"[A-Z][\w.-]*[’']s", prev.text):
+        a, b, _ = scan_left(toks, i - 1, lex)
+        c.speaker = (toks[a].start if a < i - 1 else prev.start, prev.end - 2)
+    else:
+        return None
+    return c
