@@ -13,8 +13,8 @@ from contextvars import ContextVar
 
 from consistency.extract.attribution import Span
 from consistency.extract.attribution_en_phrases import (
-    APPOS_START,
     ADJ_PARTICIPLES,
+    APPOS_START,
     Lex,
     Tok,
     is_speakerish,
@@ -24,9 +24,9 @@ from consistency.extract.attribution_en_phrases import (
 )
 
 INVERTED_END = {"in", "on", "at", "to", "by", "for", "of", "with", "from", "during", "after", "before", "who",
-                 "told", "adding", "according", "late", "early", "last", "yesterday", "today", "and", "citing",
-                 "while", "but", "as", "when", "tonight", "this", "earlier", "later"}
-QUOTES: ContextVar[list] = ContextVar("_QUOTES", default=[])  # quote spans of the current document
+                "told", "adding", "according", "late", "early", "last", "yesterday", "today", "and", "citing",
+                "while", "but", "as", "when", "tonight", "this", "earlier", "later"}
+QUOTES: ContextVar[list] = ContextVar("QUOTES", default=[])  # quote spans of the current document
 
 
 class Cand:
