@@ -38,3 +38,12 @@ def text_from(pieces: list[str], max_pieces: int = 30) -> st.SearchStrategy[str]
 NEWS = text_from(NEWS_EN + NEWS_AR + HOSTILE)
 ANY_TEXT = st.one_of(st.text(CHARS, max_size=80), NEWS, text_from(HOSTILE, 12))
 LANGUAGES = st.sampled_from(["en", "ar", "und", "fr"])
+
+# Whole attributed sentences, so that fuzzed text reaches the attribution rules too.
+SPEAKERS_EN = ["Police", "The health ministry", "A US official", "Hamas", "The army", "Witnesses", "Dr. Ali Hassan"]
+CUES_EN = ["said", "told Reuters", "denied that", "confirmed", "blamed Israel, saying", "announced"]
+SPEAKERS_AR = ["قال مصدر أمني", "وأكدت وزارة الصحة", "ونفى الجيش", "وقال شهود عيان", "وأعلنت حركة حماس"]
+_EN_SENTENCE = st.builds(lambda s, c, body: f"{s} {c} {body}", st.sampled_from(SPEAKERS_EN), st.sampled_from(CUES_EN),
+                         text_from(NEWS_EN + HOSTILE, 8))
+_AR_SENTENCE = st.builds(lambda s, body: f"{s} إن {body}", st.sampled_from(SPEAKERS_AR), text_from(NEWS_AR + HOSTILE, 8))
+ATTRIBUTED = st.lists(st.one_of(_EN_SENTENCE, _AR_SENTENCE), min_size=1, max_size=4).map(". ".join)

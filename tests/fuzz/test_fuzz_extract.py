@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from consistency.extract.actors import ActorResolver
 from consistency.extract.claims import extract_claims
 from consistency.models import Document
-from strategies import ANY_TEXT, NEWS
+from strategies import ANY_TEXT, ATTRIBUTED, NEWS
 
 # A source with no word at all ("***") is a known bug, tested in tests/test_hostile_corpus.py.
 SOURCES = st.one_of(st.none(), ANY_TEXT.map(lambda s: f"Wire {s}"))
-DOCS = st.tuples(st.one_of(NEWS, NEWS, ANY_TEXT).filter(str.strip), st.sampled_from(["en", "ar", "und"]), SOURCES)
+DOCS = st.tuples(st.one_of(ATTRIBUTED, NEWS, ANY_TEXT).filter(str.strip), st.sampled_from(["en", "ar", "und"]), SOURCES)
 
 
 @lru_cache(maxsize=1)
