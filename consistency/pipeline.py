@@ -22,7 +22,7 @@ from consistency.extract.doctext import DocText
 from consistency.extract.speakers import consolidate
 from consistency.group.aspects import assign_aspects
 from consistency.group.events import cluster_documents, group_events
-from consistency.group.timing import incident_days, other_incident_claims
+from consistency.group.timing import incident_days, other_incident_claims, recalled_days
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
 
 Progress = Callable[[str, int, int], None]
@@ -81,7 +81,9 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
     progress("embed", len(leads) + len(claims), len(leads) + len(claims))
     doc_vectors, claim_vectors = vectors[: len(leads)], vectors[len(leads) :]
 
-    clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], settings.event_window_days)
+    window = settings.event_window_days
+    clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], window,
+                                 recalled=recalled_days(documents, texts, window))
     other = other_incident_claims(claims, docs, texts, settings.event_window_days, incident_days(documents, clusters))
     grouping = group_events(
         documents, claims, doc_vectors, claim_vectors, other,

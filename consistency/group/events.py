@@ -55,6 +55,8 @@ def _ordinal(d: str | None) -> int | None:
 # A lead joins at most its nearest few within the window (besides those that choose it):
 # bounded work per document, and one generic lead cannot chain a whole busy week together.
 NEIGHBOURS = 16
+# An incident's coverage fades within a few date windows; an event spans at most this many.
+SPAN_WINDOWS = 3
 # Similarities are computed for this many cells at most at once (8 MiB of float32 and the
 # 16 MiB of indexes that ranking them takes), so memory follows the busiest date window,
 # never the corpus.
@@ -67,13 +69,16 @@ def _canonical(documents: list[Document]) -> list[int]:
     return sorted(range(len(documents)), key=lambda i: documents[i].id)
 
 
-def _join_nearest(uf: _UnionFind, vectors: np.ndarray, rows: list[int], cols: list[int], threshold: float, k: int) -> None:
-    """Join each of `rows` with its `k` most similar `cols` at or above `threshold`."""
+def _nearest(vectors: np.ndarray, rows: list[int], cols: list[int], threshold: float, k: int) -> list[np.ndarray]:
+    """Edges (cosine, i, j) from each of `rows` to its `k` most similar `cols` at or above
+    `threshold`, as three arrays."""
     if not rows or not cols:
-        return
+        return []
     pool = vectors[cols]
+    cols_a = np.asarray(cols, dtype=np.int64)
     position = {j: b for b, j in enumerate(cols)}
     step = max(1, _CELLS // len(cols))
+    out = []
     for start in range(0, len(rows), step):
         chunk = rows[start : start + step]
         sims = vectors[chunk] @ pool.T
@@ -85,31 +90,61 @@ def _join_nearest(uf: _UnionFind, vectors: np.ndarray, rows: list[int], cols: li
             best = np.argpartition(sims, sims.shape[1] - k, axis=1)[:, -k:]
         else:
             best = np.broadcast_to(np.arange(sims.shape[1]), sims.shape)
-        picked = np.take_along_axis(sims, best, axis=1) >= threshold
-        for a, b in zip(*np.nonzero(picked)):
-            uf.union(chunk[a], cols[best[a, b]])
+        cos = np.take_along_axis(sims, best, axis=1)
+        a, b = np.nonzero(cos >= threshold)
+        out.append((cos[a, b], np.asarray(chunk, dtype=np.int64)[a], cols_a[best[a, b]]))
+    return out
 
 
 def cluster_documents(documents: list[Document], vectors: np.ndarray, threshold: float, window: int,
-                      neighbours: int = NEIGHBOURS) -> list[list[int]]:
+                      neighbours: int = NEIGHBOURS, recalled: dict[int, list[int]] | None = None) -> list[list[int]]:
     """Indexes of documents grouped by incident.
 
     Blocking: a dated document is compared only with documents dated within `window` days
-    of it; an undated one with all. Within its block a document joins its `neighbours`
-    nearest leads whose cosine reaches `threshold`; joins are transitive (union-find).
+    of it; an undated one with all. Within its block a document links to its `neighbours`
+    nearest leads whose cosine reaches `threshold`. Links join events most similar first
+    (union-find), except a link that would stretch an event's dates over more than
+    `SPAN_WINDOWS` windows: a busy week of look-alike reports never chains into one event.
+    `recalled` gives, for a follow-up report, the earlier days its lead names (an inquiry
+    published a week later "into the deaths on February 29"): it is also compared around them.
     """
     n = len(documents)
     uf = _UnionFind(n)
+    order = _canonical(documents)
+    days = [_ordinal(d.date) for d in documents]
     by_day: dict[int, list[int]] = defaultdict(list)
     undated = []
-    for i in _canonical(documents):
-        d = _ordinal(documents[i].date)
-        (undated if d is None else by_day[d]).append(i)
+    for i in order:
+        (undated if days[i] is None else by_day[days[i]]).append(i)
+    parts = []
     for day in sorted(by_day):
         near = [j for k in range(day - window, day + window + 1) for j in by_day.get(k, ())]
-        _join_nearest(uf, vectors, by_day[day], near, threshold, neighbours)
+        parts += _nearest(vectors, by_day[day], near, threshold, neighbours)
+    for i in sorted(recalled or {}):
+        for day in sorted(set(recalled[i])):
+            near = [j for k in range(day - window, day + window + 1) for j in by_day.get(k, ())]
+            parts += _nearest(vectors, [i], near, threshold, neighbours)
     if undated:
-        _join_nearest(uf, vectors, undated, _canonical(documents), threshold, neighbours)
+        parts += _nearest(vectors, undated, order, threshold, neighbours)
+    if parts:
+        rank = np.empty(n, dtype=np.int64)
+        rank[order] = np.arange(n)
+        cos, i, j = (np.concatenate(x) for x in zip(*parts))
+        lo, hi = np.minimum(rank[i], rank[j]), np.maximum(rank[i], rank[j])
+        span = SPAN_WINDOWS * window
+        first = {i: d for i, d in enumerate(days) if d is not None}  # root -> earliest, latest day
+        last = dict(first)
+        for e in np.lexsort((hi, lo, -cos)):
+            a, b = uf.find(int(i[e])), uf.find(int(j[e]))
+            if a == b:
+                continue
+            if a in first and b in first and max(last[a], last[b]) - min(first[a], first[b]) > span:
+                continue
+            uf.union(a, b)
+            root, other = (a, b) if uf.find(a) == a else (b, a)
+            if other in first:
+                first[root] = min(first[root], first[other]) if root in first else first[other]
+                last[root] = max(last[root], last[other]) if root in last else last[other]
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)

@@ -160,3 +160,20 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
         return False
     x, y = normalize(a.speaker).text.strip(), normalize(b.speaker).text.strip()
     return len(min(x, y, key=len)) >= 6 and (x in y or y in x)
+
+
+def recalled_days(documents: list[Document], texts: dict[str, DocText], window_days: int,
+                  lead_chars: int = 400, horizon: int = 31) -> dict[int, list[int]]:
+    """For follow-up reports: the earlier days (ordinals) their lead names, more than the
+    window and at most `horizon` days before publication."""
+    out: dict[int, list[int]] = {}
+    for i, document in enumerate(documents):
+        if not document.date:
+            continue
+        ref = date.fromisoformat(document.date)
+        doc = texts[document.id]
+        days = [d for d in _days(doc, (0, min(len(document.text), lead_chars)), ref)
+                if window_days < (ref - d).days <= horizon]
+        if days:
+            out[i] = [d.toordinal() for d in days]
+    return out
