@@ -97,9 +97,13 @@ class _DaskRun:
         s = self.settings
         plan = reading.plan_files(corpus_path)
         parts, order, dates, skipped, size = self._load_and_extract(plan)
-        actors, used, parts = self._actors(plan, parts, len(order))
-        comps = self._components(parts, order, dates, size)
-        finals, batches = self._compare(parts, comps, order, dates, size, actors)
+        refs = [ev.DocRef(i, dates[i]) for i in order]
+        clusters = self._clusters(parts, refs, size)  # a future: runs while actors are replayed
+        parts = self._replay_actors(plan, parts, len(order))
+        clusters = clusters.result()
+        parts = self._mark_other(parts, refs, clusters, size)
+        actors, used, parts = self._consolidate(plan, parts)
+        finals, batches = self._compare(parts, clusters, order, dates, size, actors)
         events, compared = [], []
         for found_events, found in self.client.gather(batches):
             events.extend(found_events)
@@ -165,58 +169,60 @@ class _DaskRun:
             parts.append(self.submit(stages.extract_partition, gazetteers, s.embedder, s.cache_dir, s.use_cache, *picks))
         return parts, order, dates, skipped, size
 
-    def _actors(self, plan, parts, n_docs):
+    def _replay_actors(self, plan, parts, n_docs):
         """Replay every resolve call in corpus order through one resolver, as the local run
-        makes them; then merge actors naming one person (`consolidate`), as locally."""
+        makes them, and give the claims the ids it returns."""
         from consistency.extract.actors import ActorResolver
-        from consistency.extract.speakers import consolidate
 
-        resolver = ActorResolver(self._gazetteers(plan))
-        window = self.settings.event_window_days
-        counted, done = [], 0
-        for p, part in enumerate(parts):
+        self.resolver = ActorResolver(self._gazetteers(plan))
+        done, out = 0, []
+        for part in parts:
             calls, n = self.submit(stages.calls_of, part).result()
-            ids = [resolver.resolve(n, lang, context=ctx, anonymous=anon).id for n, lang, ctx, anon in calls]
-            parts[p] = self.submit(stages.apply_actors, part, ids, window)
-            counted.append(self.submit(stages.counts_of, parts[p]))
+            ids = [self.resolver.resolve(name, lang, context=ctx, anonymous=anon).id for name, lang, ctx, anon in calls]
+            out.append(self.submit(stages.apply_actors, part, ids))
             done += n
             self.progress("extract", done, n_docs)
+        return out
+
+    def _clusters(self, parts, refs, size):
+        """Documents by incident: the local engine's `cluster_documents`, in one task."""
+        window = self.settings.event_window_days
+        recalled = None
+        if ev.recalled_days_supported():
+            found = self.client.gather([self.submit(stages.recalled_of, part, p * size, window)
+                                        for p, part in enumerate(parts)])
+            recalled = {i: days for f in found for i, days in f.items()}
+        blocks = [self.submit(stages.doc_rows, part, slice(None)) for part in parts]
+        return self.submit(ev.cluster_task, refs, self._thresholds()["same_event"], window, recalled, *blocks)
+
+    def _mark_other(self, parts, refs, clusters, size):
+        from consistency.group.timing import incident_days
+
+        incidents = incident_days(refs, clusters)
+        window = self.settings.event_window_days
+        return [self.submit(stages.mark_other, part, {r.id: incidents[r.id] for r in refs[p * size:(p + 1) * size]}, window)
+                for p, part in enumerate(parts)]
+
+    def _consolidate(self, plan, parts):
+        """Merge actors naming one person, as the local engine does after grouping (no rule
+        between here and there reads actor ids)."""
+        from consistency.extract.speakers import consolidate
+
         counts: Counter = Counter()
-        for c in self.client.gather(counted):
+        for c in self.client.gather([self.submit(stages.counts_of, part) for part in parts]):
             counts.update(c)
         refs = {a: _Ref(a) for a in counts}
         standins = [refs[a] for a in sorted(counts, key=str) for _ in range(counts[a])]
-        actors = consolidate(standins, {a.id: a for a in resolver.actors()})
+        actors = consolidate(standins, {a.id: a for a in self.resolver.actors()})
         remap = {a: r.actor_id for a, r in refs.items() if r.actor_id != a}
         used = {remap.get(a, a) for a in counts}
-        parts = [self.submit(stages.remap_actors, part, remap) for part in parts]
-        return actors, used, parts
+        return actors, used, [self.submit(stages.remap_actors, part, remap) for part in parts]
 
     def _rows_by_part(self, indexes: list[int], size: int) -> dict[int, list[int]]:
         rows: dict[int, list[int]] = defaultdict(list)
         for g in indexes:
             rows[g // size].append(g % size)
         return rows
-
-    def _components(self, parts, order, dates, size) -> list[list[int]]:
-        window = self.settings.event_window_days
-        same_event = self._thresholds()["same_event"]
-        days = [ev.day_ordinal(dates[i]) for i in order]
-        by_day: dict[int, list[int]] = defaultdict(list)
-        for g, d in enumerate(days):
-            if d is not None:
-                by_day[d].append(g)
-        edges = []
-        for run in ev.day_runs(days, len(parts)):
-            near = {d: by_day[d] for d in range(run[0] - window, run[-1] + 1) if d in by_day}
-            index = sorted(g for members in near.values() for g in members)
-            blocks = [self.submit(stages.doc_rows, parts[p], rows) for p, rows in sorted(self._rows_by_part(index, size).items())]
-            edges.append(self.submit(ev.block_edges, near, run, index, window, same_event, *blocks))
-        undated = [g for g, d in enumerate(days) if d is None]
-        if undated:
-            blocks = [self.submit(stages.doc_rows, part, slice(None)) for part in parts]
-            edges.append(self.submit(ev.undated_edges, undated, same_event, *blocks))
-        return ev.components(len(order), self.client.gather(edges))
 
     def _thresholds(self) -> dict[str, float]:
         from consistency.embed import get_embedder
@@ -231,12 +237,13 @@ class _DaskRun:
         thresholds = self._thresholds()
         comps = sorted(comps, key=lambda c: (min((dates[order[g]] or "9999") for g in c), c[0]))
         target = len(order) / max(1, len(parts))
-        batches, current = [], []
+        batches, current, filled = [], [], 0
         for comp in comps:
             current.append(comp)
-            if sum(map(len, current)) >= target:
+            filled += len(comp)
+            if filled >= target:
                 batches.append(current)
-                current = []
+                current, filled = [], 0
         batches += [current] if current else []
         annotations: dict[int, list] = defaultdict(list)
         results = []

@@ -1,92 +1,51 @@
 """Events on a cluster: which documents are about one incident, then each incident grouped
 and compared where its claims were shuffled to.
 
-Documents are joined exactly as `group.events.cluster_documents` joins them: within the
-date-window block of each day, the same rows multiplied in the same shapes (so the same
-floating-point cosines), pairs at or above the `same_event` threshold. Workers compute the
-pairs of a run of days; the client joins them into connected components (a component never
-crosses a gap of more than the window, so the date window is the blocking key). Each
-component is then handed, with its claims and vectors, to `group.events.group_events` with a
-threshold every pair passes: it joins the component's own documents into one event and
-builds that event and its related events with the local engine's own code.
+Documents are clustered by `group.events.cluster_documents` itself, in one task that holds
+every lead vector (n x dim floats) and no text: its joins depend on each date window's
+nearest neighbours, so cutting it would change them. Each cluster is then handed, with its
+claims and vectors, to `group.events.group_events(..., clusters=[all of them])`, which builds
+the event and its related events with the local engine's own code; clusters travel in
+batches by date (the blocking key) to the workers.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 
 from consistency.engine.stages import Selection
 
-_JOIN_ALL = float("-inf")
 
 
-def day_ordinal(d: str | None) -> int | None:
-    try:
-        return date.fromisoformat(d).toordinal() if d else None
-    except ValueError:
-        return None
+class DocRef(NamedTuple):
+    """What document clustering reads of a document: its id and date (no text)."""
+
+    id: str
+    date: str | None
 
 
-def block_edges(by_day: dict[int, list[int]], days: list[int], index: list[int], window: int,
-                threshold: float, *blocks: np.ndarray) -> np.ndarray:
-    """Worker task: pairs of documents (global indexes) joined in the blocks of `days`.
+def recalled_days_supported() -> bool:
+    """Whether this version's `cluster_documents` takes the days follow-up reports recall."""
+    from consistency.group.events import cluster_documents
 
-    `by_day` holds every document of the days from `days[0] - window` to `days[-1]`;
-    `blocks` are their vectors, rows in the order of `index`."""
-    vectors = np.concatenate(blocks) if blocks else np.zeros((0, 1), np.float32)
-    pos = {g: i for i, g in enumerate(index)}
-    pairs: list[tuple[int, int]] = []
-    for day in days:
-        here = by_day[day]
-        near = [j for k in range(day - window, day + 1) for j in by_day.get(k, ())]
-        sims = vectors[[pos[i] for i in here]] @ vectors[[pos[j] for j in near]].T
-        for a, i in enumerate(here):
-            pairs.extend((i, near[b]) for b in np.nonzero(sims[a] >= threshold)[0] if near[b] != i)
-    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    return "recalled" in inspect.signature(cluster_documents).parameters
 
 
-def undated_edges(undated: list[int], threshold: float, *blocks: np.ndarray) -> np.ndarray:
-    """Worker task: undated documents are compared with every document, as locally."""
+def cluster_task(refs: list[DocRef], threshold: float, window: int, recalled: dict[int, list[int]] | None,
+                 *blocks: np.ndarray) -> list[list[int]]:
+    """Worker task: `group.events.cluster_documents` on the whole corpus's lead vectors (the
+    partitions' blocks, in corpus order), exactly as the local engine calls it."""
+    from consistency.group.events import cluster_documents
+
     vectors = np.concatenate(blocks)
-    sims = vectors[undated] @ vectors.T
-    pairs = [(i, int(j)) for a, i in enumerate(undated) for j in np.nonzero(sims[a] >= threshold)[0] if j != i]
-    return np.array(pairs, dtype=np.int64).reshape(-1, 2)
-
-
-def day_runs(days: list[int | None], n_runs: int) -> list[list[int]]:
-    """The dated days, sorted, cut into runs of about equal document counts."""
-    count: dict[int, int] = defaultdict(int)
-    for d in days:
-        if d is not None:
-            count[d] += 1
-    target = sum(count.values()) / max(1, n_runs)
-    runs: list[list[int]] = [[]]
-    filled = 0
-    for day in sorted(count):
-        if runs[-1] and filled >= target:
-            runs.append([])
-            filled = 0
-        runs[-1].append(day)
-        filled += count[day]
-    return [r for r in runs if r]
-
-
-def components(n: int, edges: list[np.ndarray]) -> list[list[int]]:
-    """Connected components of the document graph, each sorted, ordered by first member."""
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    pairs = np.concatenate(edges) if edges else np.zeros((0, 2), np.int64)
-    graph = coo_matrix((np.ones(len(pairs), np.int8), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i, label in enumerate(labels.tolist()):
-        groups[label].append(i)
-    return sorted(groups.values(), key=lambda g: g[0])
+    if recalled is None:
+        return cluster_documents(refs, vectors, threshold, window)
+    return cluster_documents(refs, vectors, threshold, window, recalled=recalled)
 
 
 @dataclass
@@ -124,7 +83,7 @@ def event_batch(batch: list[list[str]], parts: list[int], thresholds: dict[str, 
         dv = doc_stack[[doc_row[d.id] for d in cdocs]]
         cv = claim_stack[[claim_row[c.id] for c in cclaims]]
         grouping = group_events(cdocs, cclaims, dv, cv, {c.id for c in cclaims if c.id in other},
-                                _JOIN_ALL, same_aspect, window)
+                                thresholds["same_event"], same_aspect, window, [list(range(len(cdocs)))])
         if len(grouping.main) != 1:
             raise RuntimeError(f"component of {members[0]!r} gave {len(grouping.main)} main events")
         row = {c.id: i for i, c in enumerate(cclaims)}

@@ -85,17 +85,31 @@ def calls_of(part: Part) -> tuple[list[tuple], int]:
     return part.calls, len(part.documents)
 
 
-def apply_actors(part: Part, actor_ids: list[str], window_days: int) -> Part:
-    """Placeholders to the replayed ids; then the claims about other incidents (a rule that
-    compares actor ids, so only now)."""
-    from consistency.group.timing import other_incident_claims
-
+def apply_actors(part: Part, actor_ids: list[str]) -> Part:
+    """Placeholders to the replayed ids."""
     for claim in part.claims:
         if claim.actor_id is not None and claim.actor_id.startswith(_MARK):
             claim.actor_id = actor_ids[int(claim.actor_id[len(_MARK):])]
+    part.calls = []
+    return part
+
+
+def recalled_of(part: Part, offset: int, window_days: int) -> dict[int, list[int]]:
+    """The earlier days each document's lead recalls (per document), keyed by corpus index."""
+    from consistency.group.timing import recalled_days
+
+    found = recalled_days(part.documents, part.texts, window_days)
+    return {offset + i: days for i, days in found.items()}
+
+
+def mark_other(part: Part, incidents: dict, window_days: int) -> Part:
+    """Claims about other incidents: needs each document's incident day (from the clusters)
+    and the actor ids before `consolidate`, as in the local engine. Texts are dropped after."""
+    from consistency.group.timing import other_incident_claims
+
     docs = {d.id: d for d in part.documents}
-    part.other = other_incident_claims(part.claims, docs, part.texts, window_days)
-    part.texts, part.calls = None, []
+    part.other = other_incident_claims(part.claims, docs, part.texts, window_days, incidents)
+    part.texts = None
     return part
 
 
