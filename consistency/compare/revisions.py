@@ -72,7 +72,9 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             continue
         last = items[-1][1]
         for claim, count in items:
-            if _fmt(count) != _fmt(last):
+            # An earlier figure that the latest still allows ("about 760", then "more than
+            # 750") is not replaced: it only narrows what the source says.
+            if _fmt(count) != _fmt(last) and not _overlap(count, last):
                 superseded.add((claim.id, count.span))
         revisions.append(
             Revision(
@@ -91,6 +93,11 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             for count in claim.facets.counts:
                 superseded.add((claim.id, count.span))
     return revisions, superseded
+
+
+def _overlap(a: Count, b: Count) -> bool:
+    inf = float("inf")
+    return a.low <= (inf if b.high is None else b.high) and b.low <= (inf if a.high is None else a.high)
 
 
 def _fmt(count: Count) -> str:

@@ -22,6 +22,7 @@ CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casu
 _WINDOW = 5
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
 _COMMA = re.compile(r"^[,،]$")
+_PARTITIVE = re.compile(r"\s*(?:of\b|من\b)")
 _CLAUSE_WORDS = frozenset({"and", "or", "while", "but", "whereas", "as", "when"})
 _WORD = re.compile(r"\w+(?:[.'’\-]\w+)*|[^\w\s]")
 
@@ -54,6 +55,8 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     for mention, (n0, n1) in zip(numbers, num_spans):
         if any(0 <= u - n1 <= 2 for u in units):
             continue  # "17-kilogram warheads", "45 km": a measure, not a count
+        if mention.value == 1 and _PARTITIVE.match(doc.norm[n1 : n1 + 8]):
+            continue  # "one of the deadliest attacks", "احد ... من": one of a set, not a count
         subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners)
         if subject is None and any(t < n0 for t in toll_hits):
             subject = "killed"
