@@ -123,7 +123,7 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
         s0 = i + 1
         while s0 < len(toks) and toks[s0][2] in lex.skip_after_verb:
             s0 += 1  # "ما أفادت به وزارة الصحة"
-        e = speaker_after(st, s0, lex)
+        e = speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
         if lemma in lex.object_verbs or not opens_content(st, e, lex):
             e = noun_phrase(st, s0, lex)  # an object follows the speaker
         if e > s0:

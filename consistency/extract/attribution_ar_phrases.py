@@ -44,6 +44,7 @@ class Lex:
         self.idafa = {bare(w) for w in _n(cues["speaker_nouns"]["idafa"])}
         self.modifiers = _n(cues["speaker_nouns"]["modifiers"])
         self.titles = _n(cues["speaker_nouns"]["titles"])
+        self.ba_verbs = set(cues["ba_verbs"]["lemmas"])
         self.forms = {bare(w) for w in _n(cues["speaker_nouns"]["forms"])}
         self.skip_after_verb = _n(cues["stop"]["skip_after_verb"])
         self.not_speakers = {bare(w) for w in _n(cues["speaker_nouns"]["not_speakers"])}
@@ -86,11 +87,14 @@ class Sent:
         return s + self.span[0], e + self.span[0]
 
 
-def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9) -> int:
-    """Index one past the speaker phrase that starts at token i (i when there is none)."""
+def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) -> int:
+    """Index one past the speaker phrase that starts at token i (i when there is none).
+    `ba`: the verb takes its content as a ب-phrase, which then ends the speaker."""
     k = i
     while k < len(st.toks) and k - i < limit:
         w = st.toks[k][2]
+        if ba and k > i and is_ba_phrase(w, lex):
+            break
         if not (w[0].isalnum()):
             if w in "-" and k > i:
                 k += 1
@@ -119,6 +123,11 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9) -> int:
         if w in lex.anon_heads and k < len(st.toks) and st.toks[k][2] in {"في", "من", "ب", "داخل", "مقرب", "قريب"}:
             k += 1  # "مصادر في الشرطة", "مصدر من الحشد": the place belongs to the source
     return k
+
+
+def is_ba_phrase(w: str, lex: Lex) -> bool:
+    """"بإصابة", "بالهجوم", "بأن": the preposition ب on a noun (not "باسم", not a name like "بشار")."""
+    return len(w) > 3 and w[0] == "ب" and w not in lex.keep and (w[1] == "ا" or w.startswith("بال"))
 
 
 def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
@@ -199,6 +208,7 @@ def opens_content(st: Sent, k: int, lex: Lex) -> bool:
         return False
     w = st.toks[k][2]
     return (w in lex.comp or w in ",:;-–—" or w in lex.form_openers or w == "ل" or channel_word(st, k, lex)
+            or is_ba_phrase(w, lex)
             or (w[0] == "ل" and (w[1:] in lex.channel_heads or "ال" + w[2:] in lex.listeners)))
 
 
