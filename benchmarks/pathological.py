@@ -73,6 +73,11 @@ def presentation_forms(size: int) -> str:
     return _fill(unit, size)
 
 
+def attributed_sentences(size: int) -> str:
+    """Short attributed sentences, one after another: one attribution per sentence."""
+    return _fill("Police said 12 people were killed in the strike on the market. ", size).strip()
+
+
 # name -> (make text of about `size` characters, language)
 KINDS = {
     "no punctuation": (no_punctuation, "en"),
@@ -82,6 +87,7 @@ KINDS = {
     "arabic diacritics": (arabic_with_diacritics, "ar"),
     "controls": (lambda size: with_controls(no_punctuation(size // 2)), "en"),
     "presentation forms": (presentation_forms, "ar"),
+    "attributed": (attributed_sentences, "en"),
 }
 
 
