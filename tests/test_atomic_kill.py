@@ -247,3 +247,16 @@ def test_report_after_a_kill_during_caching_is_the_same(tmp_path):
     assert again["report.json"] == reference["report.json"]
     cached, _ = run(corpus, tmp_path / "cached", "--cache-dir", str(cache))
     assert cached["report.json"] == reference["report.json"]
+
+
+@pytest.mark.xfail(strict=True, reason="atomic.write_bytes keeps tempfile.mkstemp's mode 0600 when it renames the "
+                   "temporary file, so report files are readable by their owner only, whatever the umask")
+def test_report_files_get_the_usual_permissions(tmp_path):
+    from consistency.atomic import write_text
+
+    old = os.umask(0o022)
+    try:
+        write_text(tmp_path / "report.json", "{}\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "report.json").stat().st_mode & 0o777 == 0o644
