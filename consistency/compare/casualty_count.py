@@ -15,9 +15,22 @@ KIND = "casualty_count"
 SUBJECTS = {"killed", "injured", "missing", "detained"}
 
 
+def _bounded_by_combined(figures: dict) -> dict:
+    """A combined figure ("under 100 casualties", "أكثر من ٢٠٠ شهيد وجريح") caps the dead
+    and the wounded: killed <= casualties. Only its upper bound says anything about them."""
+    for claim, count in figures.pop("casualties", []):
+        if count.high is None:
+            continue
+        cap = count.model_copy(update={"low": 0.0, "subject": "killed"})
+        for subject in ("killed", "injured"):
+            if subject in figures:
+                figures[subject].append((claim, cap.model_copy(update={"subject": subject})))
+    return figures
+
+
 def detect(ctx: EventContext) -> list[Discrepancy]:
     out = []
-    for subject, items in sorted(event_figures(ctx, SUBJECTS).items()):
+    for subject, items in sorted(_bounded_by_combined(event_figures(ctx, SUBJECTS | {"casualties"})).items()):
         sides = numeric_sides(items)
         if not sides_conflict(sides):
             continue

@@ -86,11 +86,16 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
                 event_id=event_id,
             )
         )
-    # An explicitly preliminary figure ("initial toll", "الحصيلة الأولية") is not a rival of
-    # later ones from other sources either: early tolls are expected to change.
+    # A figure the text itself marks as preliminary or past ("initial toll", "had said on
+    # Friday", "الحصيلة الأولية") is no rival of the current figures of its event.
+    current = {(event_of.get(c.id), k.subject) for c in claims if not _PRELIMINARY.search(c.text)
+               for k in c.facets.counts if k.scope == "event"}
     for claim in claims:
-        if _PRELIMINARY_TOLL.search(claim.text):
-            for count in claim.facets.counts:
+        marked = _PRELIMINARY_TOLL.search(claim.text) or _PRELIMINARY.search(claim.text)
+        if not marked:
+            continue
+        for count in claim.facets.counts:
+            if _PRELIMINARY_TOLL.search(claim.text) or (event_of.get(claim.id), count.subject) in current:
                 superseded.add((claim.id, count.span))
     return revisions, superseded
 

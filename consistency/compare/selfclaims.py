@@ -1,4 +1,5 @@
-"""Who speaks for whom: the parties of the agent lexicon a claim's speaker belongs to.
+"""Who speaks for whom: the parties of the agent lexicon a claim's speaker belongs to (by
+the speaker's names and group: "US government" speaks for the United States).
 
 A party that says it did something ("a U.S. official said U.S. forces took part")
 acknowledges its own part; that does not contradict others who name a partner. Detectors use
@@ -27,7 +28,7 @@ def own_parties(ctx: EventContext, claim: Claim) -> frozenset[str]:
     if actor is None:
         return frozenset()
     out: set[str] = set()
-    for name in (actor.name, *actor.aliases):
+    for name in (actor.name, *actor.aliases, actor.group):
         out |= _parties_in(name)
     return frozenset(out)
 
