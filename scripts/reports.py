@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -23,12 +24,10 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args()
     stale = []
-    corpora = sorted(p for p in (ROOT / "fixtures" / "corpora").iterdir() if p.is_dir())
+    corpora = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtures" / folder).iterdir() if p.is_dir())
     for corpus in corpora:
         # Reports name the corpus relative to the repository root, wherever it is checked out.
         rel = corpus.relative_to(ROOT)
-        import os
-
         os.chdir(ROOT)
         report = build_report(rel, Settings(use_cache=False))
         out = ROOT / "reports" / corpus.name
