@@ -190,21 +190,3 @@ def format_scores(scores: Scores) -> str:
     lines.append(f"recall {scores.recall:.2f}  precision {scores.precision:.2f}  traps flagged {len(scores.traps_flagged)}")
     return "\n".join(lines)
 
-
-def load_gold(path) -> dict:
-    """Read a gold.json; a missing or malformed file is an input error naming it."""
-    import json
-    from pathlib import Path
-
-    from consistency.errors import InputError
-
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise InputError(str(path), "gold file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(str(path), f"cannot read gold file: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("discrepancies", []), list):
-        raise InputError(str(path), "gold file must be an object with a 'discrepancies' list")
-    return data

@@ -32,7 +32,8 @@ def eval_command(
     debug: DebugOption = False,
 ) -> None:
     """Recall and precision per kind, traps flagged and attribution recall against gold.json."""
-    from consistency.evaluate import evaluate, format_scores, load_gold
+    from consistency.evaluate import evaluate, format_scores
+    from consistency.gate.expect import load_gold
     from consistency.pipeline import build_report
 
     with reported_errors(debug):
