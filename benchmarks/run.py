@@ -74,6 +74,7 @@ def child_e2e(corpus: str, backend: str, cache_dir: str, dump: str) -> None:
                 spent["group"] += time.perf_counter() - start
         return wrapper
 
+    pipeline.cluster_documents = timed(pipeline.cluster_documents)
     pipeline.group_events = timed(pipeline.group_events, capture=bool(dump))
     pipeline.assign_aspects = timed(pipeline.assign_aspects)
     settings = Settings(embedder=backend, cache_dir=cache_dir)
