@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/generate.py --docs 10000 --seed 7 -o /tmp/corpus-10k
 
-writes `<out>/documents.jsonl` (the project's corpus format). Deterministic from the seed:
+writes `<out>/documents.jsonl` (the project's corpus format; `documents-NNN.jsonl`, ten
+thousand documents each, for a larger corpus). Deterministic from the seed:
 the same arguments always give byte-identical files.
 
 What it holds, so that extraction, embedding and grouping all do real work:
@@ -140,13 +141,24 @@ def generate(n_docs: int, seed: int) -> list[dict]:
     return records[:n_docs]
 
 
-def write(n_docs: int, seed: int, out: Path) -> Path:
+# documents per file: a large corpus comes as several files, each well under the loader's
+# size limit (50 MB by default)
+SHARD = 10_000
+
+
+def write(n_docs: int, seed: int, out: Path) -> list[Path]:
+    """`documents.jsonl`, or `documents-000.jsonl`... when over `SHARD` documents."""
     out.mkdir(parents=True, exist_ok=True)
-    path = out / "documents.jsonl"
-    with path.open("w", encoding="utf-8") as f:
-        for record in generate(n_docs, seed):
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
+    records = generate(n_docs, seed)
+    shards = [records[i : i + SHARD] for i in range(0, len(records), SHARD)]
+    paths = []
+    for k, shard in enumerate(shards):
+        path = out / ("documents.jsonl" if len(shards) == 1 else f"documents-{k:03d}.jsonl")
+        with path.open("w", encoding="utf-8") as f:
+            for record in shard:
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        paths.append(path)
+    return paths
 
 
 def main() -> None:
@@ -155,7 +167,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("-o", "--out", type=Path, required=True)
     args = parser.parse_args()
-    print(write(args.docs, args.seed, args.out))
+    for path in write(args.docs, args.seed, args.out):
+        print(path)
 
 
 if __name__ == "__main__":

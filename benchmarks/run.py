@@ -161,7 +161,7 @@ def help_startup(runs: int = 7) -> float:
 
 def corpus_for(n: int, work: Path) -> Path:
     out = work / f"corpus-{n}"
-    if not (out / "documents.jsonl").exists():
+    if not any(out.glob("documents*.jsonl")):
         subprocess.run([PY, str(HERE / "generate.py"), "--docs", str(n), "--seed", "7", "-o", str(out)], check=True,
                        capture_output=True)
     return out
