@@ -167,7 +167,7 @@ def corpus_for(n: int, work: Path) -> Path:
     return out
 
 
-def measure_size(n: int, backend: str, work: Path, peer: bool) -> dict:
+def measure_size(n: int, backend: str, work: Path, peer: bool, cached: bool = True) -> dict:
     corpus = corpus_for(n, work)
     cache = tempfile.mkdtemp(prefix=f"cache-{n}-", dir=work)
     dump = str(work / f"dump-{n}-{backend}.pkl")
@@ -180,20 +180,22 @@ def measure_size(n: int, backend: str, work: Path, peer: bool) -> dict:
     row.update(floor=floor["floor"], floor_cpu=floor["floor_cpu"], texts=floor["texts"], distinct=floor["distinct"],
                floor_rss_mb=floor["rss_mb"])
     print(f"  floor {floor['floor']:.1f} s ({floor['floor_cpu']:.1f} s CPU)", flush=True)
-    again = _child("_e2e", str(corpus), backend, cache, "")
-    row.update(cached=again["wall"], cached_cpu=again["cpu"], cached_rss_mb=again["rss_mb"])
-    print(f"  cached re-run {again['wall']:.1f} s ({again['cpu']:.1f} s CPU)", flush=True)
+    if cached:
+        again = _child("_e2e", str(corpus), backend, cache, "")
+        row.update(cached=again["wall"], cached_cpu=again["cpu"], cached_rss_mb=again["rss_mb"])
+        print(f"  cached re-run {again['wall']:.1f} s ({again['cpu']:.1f} s CPU)", flush=True)
     if peer:
         row.update(_child("_peer", dump))
     return row
 
 
 def _print_rows(rows: list[dict]) -> None:
+    nan = float("nan")
     print(f"{'docs':>7} {'backend':>7} {'texts':>7} {'e2e s':>8} {'floor s':>8} {'ratio':>6} {'cpu ratio':>9} {'peak MB':>8}"
           f" {'cached s':>9} {'speed-up':>8} {'group s':>8} {'ours s':>7} {'umap+hdbscan s':>15}")
     for r in rows:
         print(f"{r['docs']:>7} {r['backend']:>7} {r['texts']:>7} {r['e2e']:>8.1f} {r['floor']:>8.1f}"
-              f" {r['e2e'] / r['floor']:>6.2f} {r['e2e_cpu'] / r['floor_cpu']:>9.2f} {r['e2e_rss_mb']:>8.0f} {r['cached']:>9.1f} {r['e2e'] / r['cached']:>8.1f}"
+              f" {r['e2e'] / r['floor']:>6.2f} {r['e2e_cpu'] / r['floor_cpu']:>9.2f} {r['e2e_rss_mb']:>8.0f} {r.get('cached', nan):>9.1f} {r['e2e'] / r.get('cached', nan):>8.1f}"
               f" {r['group']:>8.2f} {r.get('ours', float('nan')):>7.2f} {r.get('peer', float('nan')):>15.2f}")
     for a, b in zip(rows, rows[1:]):
         print(f"{a['docs']} -> {b['docs']} documents: x{b['e2e'] / a['e2e']:.1f} end to end, x{b['floor'] / a['floor']:.1f} floor")
@@ -209,6 +211,7 @@ def main() -> None:
     parser.add_argument("--grouping-sizes", default="")
     parser.add_argument("--grouping-backend", default="tfidf")
     parser.add_argument("--no-peer", action="store_true")
+    parser.add_argument("--no-cached", action="store_true", help="skip the cached re-run (tfidf is never cached)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "consistency-bench")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
@@ -216,7 +219,7 @@ def main() -> None:
     rows = []
     for n in [int(x) for x in args.sizes.split(",") if x]:
         print(f"{n} documents, {args.backend}:", flush=True)
-        rows.append(measure_size(n, args.backend, args.work, not args.no_peer))
+        rows.append(measure_size(n, args.backend, args.work, not args.no_peer, not args.no_cached))
         print(json.dumps(rows[-1]), flush=True)
     if rows:
         _print_rows(rows)
