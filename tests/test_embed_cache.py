@@ -227,3 +227,21 @@ def test_fully_cached_run_does_not_ask_the_model_its_width(tmp_path):
 
     got = CachedEmbedder(Unloadable(dim=32), tmp_path).encode(TEXTS)
     assert got.shape == (4, 32)
+
+
+def test_an_embedder_without_version_is_cached_by_name(tmp_path):
+    class Minimal:
+        name, dim = "minimal", 8
+        thresholds = {"same_event": 0.3, "same_aspect": 0.5}
+
+        def __init__(self):
+            self.calls = 0
+
+        def encode(self, texts, progress=None):
+            self.calls += len(texts)
+            return FakeEmbedder(dim=8).encode(texts)
+
+    first, second = Minimal(), Minimal()
+    CachedEmbedder(first, tmp_path).encode(TEXTS)
+    CachedEmbedder(second, tmp_path).encode(TEXTS)
+    assert (first.calls, second.calls) == (4, 0)

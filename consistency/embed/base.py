@@ -25,12 +25,12 @@ class Embedder(Protocol):
 
     `encode` returns a float32 array of shape (len(texts), dim) whose rows have unit L2
     norm; the same text always gives the same row. `thresholds` holds the backend's
-    calibrated cosines (`same_event`, `same_aspect`). `version` names the model build
-    so that a cache never mixes vectors of two builds.
+    calibrated cosines (`same_event`, `same_aspect`). Every backend here also has
+    `version`, naming the model build so that a cache never mixes vectors of two builds;
+    an embedder written elsewhere may leave it out (the cache then keys by name only).
     """
 
     name: str
-    version: str
 
     @property
     def dim(self) -> int: ...

@@ -188,7 +188,7 @@ class CachedEmbedder:
         self._store: VectorStore | None = None
 
     name = property(lambda self: self.inner.name)
-    version = property(lambda self: self.inner.version)
+    version = property(lambda self: getattr(self.inner, "version", ""))
     dim = property(lambda self: self.inner.dim)
     thresholds = property(lambda self: self.inner.thresholds)
 
@@ -209,7 +209,7 @@ class CachedEmbedder:
         # `st` backend then never loads its model (and torch)
         dim = self._store.dim = self._store.recorded_dim() or self.inner.dim
         unique, rows = canonical_order(texts)
-        prefix = f"{self.inner.name}\0{self.inner.version}\0".encode()
+        prefix = f"{self.inner.name}\0{self.version}\0".encode()
         keys = [self._key(prefix, t) for t in unique]
         position = {key: i for i, key in enumerate(keys)}
         scatter = Scatter(rows, len(unique))
