@@ -149,14 +149,18 @@ def child_grouping(corpus: str, backend: str) -> None:
                       "tracemalloc_peak_mb": peak / 2**20, "vectors_mb": vectors.nbytes / 2**20}))
 
 
-def help_startup(runs: int = 7) -> float:
+def help_startup(runs: int = 7) -> tuple[float, float]:
+    """Median wall and CPU seconds of `consistency --help` (CPU: the child's user + system)."""
     exe = str(Path(PY).with_name("consistency"))
-    times = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         subprocess.run([exe, "--help"], check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def corpus_for(n: int, work: Path) -> Path:
@@ -215,7 +219,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "consistency-bench")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    print(f"consistency --help: {help_startup():.3f} s (median of 7)", flush=True)
+    wall, cpu = help_startup()
+    print(f"consistency --help: {wall:.3f} s wall, {cpu:.3f} s CPU (medians of 7)", flush=True)
     rows = []
     for n in [int(x) for x in args.sizes.split(",") if x]:
         print(f"{n} documents, {args.backend}:", flush=True)
