@@ -84,7 +84,7 @@ def identities(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> li
         else:
             name = _name_at(text, span[0], len(text[:start].rstrip(" ,،")), doc.language, forward=False)
             kunya = _kunya_in(text[end : min(span[1], end + 40)])
-        if name and kunya:
+        if name and kunya and not _KUNYA.match(name[0]):
             out.append(FacetValue(value=name[0], text=name[0], span=name[1], subject="name", about=alias_key(kunya)))
     # "Name (Abu X)" and "Name «أبو X»" without a marker word.
     for m in _KUNYA.finditer(text, span[0], span[1]):
@@ -131,6 +131,12 @@ def _name_at(text: str, lo: int, hi: int, language: str, forward: bool):
         return None
     if not forward:
         picked.reverse()
+    if language == "ar":
+        # An Arabic name opens with a given name, never an article word ("الضربة قتلت «أبو ...»").
+        while picked and normalize(picked[0].group()).text.startswith("ال"):
+            picked.pop(0)
+        if not picked:
+            return None
     s, e = lo + picked[0].start(), lo + picked[-1].end()
     if len(picked) < 2:
         return None

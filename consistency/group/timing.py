@@ -147,6 +147,8 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
         elif claim.speaker is not None and any(p.id in dated and _same_speaker(claim, p) for p in recent[-2:]):
             out.add(claim.id)
             dated.add(claim.id)
+        elif recent and recent[-1].id in out and _hits(text, "anaphora_other", claim.span, "words"):
+            out.add(claim.id)
         recent.append(claim)
     return out
 
