@@ -187,11 +187,9 @@ class _DaskRun:
     def _clusters(self, parts, refs, size):
         """Documents by incident: the local engine's `cluster_documents`, in one task."""
         window = self.settings.event_window_days
-        recalled = None
-        if ev.recalled_days_supported():
-            found = self.client.gather([self.submit(stages.recalled_of, part, p * size, window)
-                                        for p, part in enumerate(parts)])
-            recalled = {i: days for f in found for i, days in f.items()}
+        found = self.client.gather([self.submit(stages.recalled_of, part, p * size, window)
+                                    for p, part in enumerate(parts)])
+        recalled = {i: days for f in found for i, days in f.items()}
         blocks = [self.submit(stages.doc_rows, part, slice(None)) for part in parts]
         return self.submit(ev.cluster_task, refs, self._thresholds()["same_event"], window, recalled, *blocks)
 

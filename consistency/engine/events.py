@@ -11,7 +11,6 @@ batches by date (the blocking key) to the workers.
 
 from __future__ import annotations
 
-import inspect
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -29,23 +28,13 @@ class DocRef(NamedTuple):
     date: str | None
 
 
-def recalled_days_supported() -> bool:
-    """Whether this version's `cluster_documents` takes the days follow-up reports recall."""
-    from consistency.group.events import cluster_documents
-
-    return "recalled" in inspect.signature(cluster_documents).parameters
-
-
-def cluster_task(refs: list[DocRef], threshold: float, window: int, recalled: dict[int, list[int]] | None,
+def cluster_task(refs: list[DocRef], threshold: float, window: int, recalled: dict[int, list[int]],
                  *blocks: np.ndarray) -> list[list[int]]:
     """Worker task: `group.events.cluster_documents` on the whole corpus's lead vectors (the
     partitions' blocks, in corpus order), exactly as the local engine calls it."""
     from consistency.group.events import cluster_documents
 
-    vectors = np.concatenate(blocks)
-    if recalled is None:
-        return cluster_documents(refs, vectors, threshold, window)
-    return cluster_documents(refs, vectors, threshold, window, recalled=recalled)
+    return cluster_documents(refs, np.concatenate(blocks), threshold, window, recalled=recalled)
 
 
 @dataclass
