@@ -36,6 +36,15 @@ def _month_regex() -> tuple[re.Pattern, dict[str, int]]:
     return pattern, names
 
 
+def mentioned_months(doc: DocText, span: tuple[int, int]) -> list[int]:
+    """Months named alone after "in"/"في" ("In December, Washington struck ...")."""
+    pattern, names = _month_regex()
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    a, b = doc.norm_span(*span)
+    rx = re.compile(rf"(?<!\w)(?:in|early in|late in|في|خلال)\s+({alt})(?!\s*\d)(?!\w)")
+    return [names[m.group(1)] for m in rx.finditer(doc.norm, a, b)]
+
+
 def mentioned_days(doc: DocText, span: tuple[int, int], year: int) -> list[date]:
     pattern, names = _month_regex()
     a, b = doc.norm_span(*span)
@@ -120,6 +129,8 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
             day = day.replace(year=ref.year - 1)
         if abs((anchor - day).days) > window_days:
             return True
+    if any(month != anchor.month for month in mentioned_months(doc, claim.span)):
+        return True
     return any((anchor - day).days > window_days for day in mentioned_weekdays(doc, claim.span, ref))
 
 
