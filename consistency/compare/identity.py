@@ -1,8 +1,9 @@
 """identity: sources give different names for the person known by one alias.
 
 Flags:      "Mushtaq Talib al-Saidi, alias Abu Taqwa" vs "علي السعيدي المكنّى «أبو تقوى»".
+            "a Tochka-U missile" (Russian defence ministry) vs "an Iskander missile" (Ukraine).
 Must not:   "Talib al-Saidi" vs "Mushtaq Taleb al-Saidi" (a shorter form of the same name);
-            "al-Saidi" vs "السعيدي" (the same name in two scripts).
+            "al-Saidi" vs "السعيدي" (the same name in two scripts); "Tochka-U" vs "توتشكا".
 """
 
 from __future__ import annotations
@@ -16,7 +17,25 @@ from consistency.models import Discrepancy
 KIND = "identity"
 
 
+def _weapon(ctx: EventContext) -> list[Discrepancy]:
+    from consistency.compare.categorical import set_sides
+    from consistency.models import Facets
+
+    # Only weapon values take part: a claim's names, as set-valued sides.
+    view = EventContext(ctx.event, [c.model_copy(update={"facets": Facets(perpetrator=[v for v in c.facets.identity
+                                    if v.subject == "weapon"])}) for c in ctx.claims], ctx.documents, ctx.actors)
+    sides = set_sides(view, "perpetrator")
+    if not sides_conflict(sides):
+        return []
+    names = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
+    return [make(KIND, "weapon", "medium", ctx, sides, f"Sources name different weapons: {names}.")]
+
+
 def detect(ctx: EventContext) -> list[Discrepancy]:
+    return _names(ctx) + _weapon(ctx)
+
+
+def _names(ctx: EventContext) -> list[Discrepancy]:
     by_alias = defaultdict(list)
     for claim in ctx.claims:
         for v in claim.facets.identity:

@@ -116,7 +116,7 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
         responsibility=frames.responsibility(doc, content, perps, frame, cue, speaker),
         justification=frame,
         target=targets.targets(doc, content, denied),
-        identity=identity.identities(doc, content, kunya),
+        identity=identity.identities(doc, content, kunya) + identity.weapons(doc, content),
         denial=denied,
         location=places,
     )

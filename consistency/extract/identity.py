@@ -151,3 +151,12 @@ def document_kunya(doc: DocText) -> str | None:
     keys = [alias_key(k) for k in found]
     best = max(sorted(set(keys)), key=keys.count)
     return next(k for k in found if alias_key(k) == best)
+
+
+def weapons(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Named weapon models in the clause ("a Tochka-U missile", "صاروخ إسكندر")."""
+    out = []
+    for h in _hits(doc, "weapons", span):
+        start, end = doc.to_orig(h.start, h.end)
+        out.append(FacetValue(value=h.label, text=doc.text[start:end], span=(start, end), subject="weapon"))
+    return out
