@@ -70,12 +70,19 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
         values = list(dict.fromkeys(_fmt(count) for _, count in items))
         if len(values) < 2:
             continue
-        last = items[-1][1]
+        last_claim, last = items[-1]
+        replaced = False
         for claim, count in items:
             # An earlier figure that the latest still allows ("about 760", then "more than
-            # 750") is not replaced: it only narrows what the source says.
-            if _fmt(count) != _fmt(last) and not _overlap(count, last):
+            # 750") is not replaced: it only narrows what the source says. Nor is a figure
+            # with nothing to say it came first: same day, no "rose to", no "initial".
+            if _fmt(count) == _fmt(last) or _overlap(count, last):
+                continue
+            if _came_before(claim, last_claim, documents):
                 superseded.add((claim.id, count.span))
+                replaced = True
+        if not replaced:
+            continue
         revisions.append(
             Revision(
                 claim_ids=list(dict.fromkeys(c.id for c, _ in items)),
@@ -98,6 +105,15 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             if _PRELIMINARY_TOLL.search(claim.text) or (event_of.get(claim.id), count.subject) in current:
                 superseded.add((claim.id, count.span))
     return revisions, superseded
+
+
+def _came_before(earlier: Claim, later: Claim, documents: dict[str, Document]) -> bool:
+    d1, d2 = documents[earlier.document_id].date or "", documents[later.document_id].date or ""
+    if d1 and d2 and d1 < d2:
+        return True
+    if _PRELIMINARY.search(earlier.text) or _UPDATE.search(later.text):
+        return True
+    return earlier.document_id == later.document_id  # in one text, the later figure is the newer
 
 
 def _overlap(a: Count, b: Count) -> bool:
