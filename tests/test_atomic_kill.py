@@ -282,9 +282,8 @@ def test_report_after_a_kill_during_caching_is_the_same(tmp_path):
     assert cached["report.json"] == reference["report.json"]
 
 
-@pytest.mark.xfail(strict=True, reason="atomic.write_bytes keeps tempfile.mkstemp's mode 0600 when it renames the "
-                   "temporary file, so report files are readable by their owner only, whatever the umask")
 def test_report_files_get_the_usual_permissions(tmp_path):
+    """The temporary file's owner-only mode (mkstemp) must not become the report's."""
     from consistency.atomic import write_text
 
     old = os.umask(0o022)
