@@ -1,7 +1,7 @@
 """Seconds per MB of pathological text, at several sizes: cost should grow about linearly.
 
     .venv/bin/python benchmarks/pathological.py                 # 0.25, 0.5, 1 MB
-    .venv/bin/python benchmarks/pathological.py --sizes 1,2,5   # the 5 MB paragraph of issue 7
+    .venv/bin/python benchmarks/pathological.py --sizes 1,2,5 --stages segment,numbers
 
 For each kind of hostile text (tests/test_pathological.py checks the results on smaller
 sizes) it times the segmenter, the number parser and claim extraction (with the actor
@@ -109,9 +109,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.25,0.5,1", help="sizes in MB (millions of characters)")
     parser.add_argument("--kinds", default=",".join(KINDS), help="comma-separated kinds of text")
+    parser.add_argument("--stages", default="segment,numbers,extract", help="comma-separated stages")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
-    run = stages()
+    run = {name: call for name, call in stages().items() if name in args.stages.split(",")}
     print(f"{'text':<20} {'stage':<8} " + " ".join(f"{s:>7g}MB" for s in sizes) + "   (seconds per MB)")
     for kind in args.kinds.split(","):
         make, language = KINDS[kind]
