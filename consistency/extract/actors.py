@@ -19,6 +19,7 @@ override an entry by id. Decisions:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 import unicodedata
@@ -91,8 +92,15 @@ def _load(path) -> dict:
         raise InputError(str(path), f"cannot read gazetteer: {exc}") from exc
 
 
-# parsed gazetteers and their indexes, by list of corpus files (read-only once built)
+# parsed gazetteers and their indexes, by corpus files and their contents (read-only once built)
 _BUILT: dict[tuple, dict] = {}
+
+
+def _fingerprint(path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"  # _load raises the InputError with the reason
 
 
 class ActorResolver:
@@ -106,7 +114,8 @@ class ActorResolver:
 
     # -- loading
     def _build(self) -> None:
-        key = tuple(self.gazetteer_files)
+        # keyed by the files' contents, so an edited gazetteer is read again
+        key = tuple((str(p), _fingerprint(p)) for p in self.gazetteer_files)
         if key in _BUILT:
             self.__dict__.update(_BUILT[key])
             return
@@ -311,20 +320,23 @@ class ActorResolver:
             for other, actor_id in self._skeletons.items():
                 if key == other or (len(key) >= 2 and set(key) <= set(other)) or (len(other) >= 2 and set(other) <= set(key)):
                     if actor_id in self._seen:
-                        return self._seen[actor_id]
+                        # same person: the earlier id, but name and group from this phrase, so
+                        # what a caller reads does not depend on what was resolved before
+                        return Actor(id=actor_id, name=name.strip(), group=group)
         actor = Actor(id="actor:" + slug(" ".join(core or toks)), name=name.strip(), group=group)
         if len(key) >= 2:
             self._skeletons.setdefault(key, actor.id)
         return actor
 
     def _remember(self, actor: Actor, written: str) -> Actor:
+        """Record `actor` for `actors()`; return it as resolved from this phrase alone (the
+        report's actor list keeps the first name seen and every alias)."""
         known = self._seen.get(actor.id)
         aliases = set(known.aliases) if known else set()
         aliases.add(written.strip())
-        kept = Actor(id=actor.id, name=known.name if known else actor.name, group=actor.group,
-                     aliases=sorted(aliases))
-        self._seen[actor.id] = kept
-        return kept
+        self._seen[actor.id] = Actor(id=actor.id, name=known.name if known else actor.name,
+                                     group=known.group if known else actor.group, aliases=sorted(aliases))
+        return Actor(id=actor.id, name=actor.name, group=actor.group, aliases=[written.strip()])
 
     def actors(self) -> list[Actor]:
         """Every actor resolved so far, sorted by id."""
