@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
-import webbrowser
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -41,12 +38,17 @@ def view(
     if not serve:
         typer.echo(str(target))
         if not no_open:
+            import webbrowser
+
             webbrowser.open(target.resolve().as_uri())
         return
     server = make_server(page.encode("utf-8"), port)
     url = f"http://{HOST}:{server.server_address[1]}/"
     typer.echo(f"Serving {target.name} at {url} (Ctrl+C to stop)")
     if not no_open:
+        import threading
+        import webbrowser
+
         threading.Timer(0.3, webbrowser.open, args=(url,)).start()
     try:
         server.serve_forever()
@@ -84,8 +86,9 @@ def load_report(path: Path):
                          f" ({exc.error_count()} problem(s))") from None
 
 
-def make_server(page: bytes, port: int = 0) -> http.server.ThreadingHTTPServer:
+def make_server(page: bytes, port: int = 0):
     """An HTTP server on 127.0.0.1 that serves `page` at `/` and nothing else."""
+    import http.server  # imported here: `consistency --help` should not pay for a web server
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
