@@ -269,8 +269,6 @@ def test_real_process_skip_bad_and_first_error(tmp_path):
     assert not (tmp_path / "out2").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="cli/report.py calls write_report without turning OSError into an "
-                   "InputError (check uses cli.config.write_output): typer re-raises it with a traceback")
 def test_output_folder_that_is_a_file_is_an_error(tmp_path):
     corpus = tmp_path / "wire.jsonl"
     corpus.write_text(GOOD, "utf-8")
@@ -289,9 +287,6 @@ SURROGATES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="corpus/structured.py and plaintext.py keep the lone surrogates that a "
-                   "JSON or YAML \\uD800 escape produces; Report.to_json then fails (PydanticSerializationError, "
-                   "traceback) instead of an InputError or a U+FFFD reading")
 @pytest.mark.parametrize("name,content", SURROGATES, ids=[c[0] for c in SURROGATES])
 def test_escaped_lone_surrogates_are_an_error_or_replaced(tmp_path, name, content):
     path = tmp_path / name
@@ -307,9 +302,6 @@ def test_escaped_lone_surrogates_are_an_error_or_replaced(tmp_path, name, conten
     assert "\ufffd" in (out / "report.json").read_text("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="corpus/structured.py _delimiter compares header cells with their quotes "
-                   "('\"text\"' != 'text'), so a spreadsheet export with quoted headers and ';', tab or '|' "
-                   "falls back to ',' and fails as malformed CSV")
 @pytest.mark.parametrize("delimiter", [";", "\t", "|"])
 def test_quoted_header_with_another_delimiter_is_read(tmp_path, delimiter):
     path = tmp_path / "export.csv"
@@ -319,9 +311,6 @@ def test_quoted_header_with_another_delimiter_is_read(tmp_path, delimiter):
     assert [d["text"] for d in got["documents"]] == [EN_TEXT]
 
 
-@pytest.mark.xfail(strict=True, reason="extract/claims.py extract_claims resolves `document.source or document.id` "
-                   "as the outlet; ActorResolver.resolve raises InputError('<speaker>', 'speaker name has no "
-                   "words') for a source such as '***' or '—', so a valid file fails without naming it")
 @pytest.mark.parametrize("source", ["***", "—", "?"])
 def test_source_without_words_is_read(tmp_path, source):
     path = tmp_path / "wire.jsonl"

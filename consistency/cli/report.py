@@ -39,7 +39,7 @@ def report(
     """Write DIR/report.json (and report.md, report.html) for a corpus."""
     from consistency.atomic import interrupts_deferred
     from consistency.cli.progress import TerminalProgress
-    from consistency.errors import ConfigError
+    from consistency.errors import ConfigError, InputError
     from consistency.engine import build_report
     from consistency.render.files import write_report
 
@@ -56,7 +56,10 @@ def report(
             result = build_report(corpus, settings, progress, engine=engine, scheduler=scheduler, workers=workers)
             progress.close()
             with interrupts_deferred():
-                written = write_report(result, output, wanted)
+                try:
+                    written = write_report(result, output, wanted)
+                except OSError as exc:
+                    raise InputError(str(output), f"cannot write the report there ({exc.strerror or exc})") from None
         except KeyboardInterrupt:
             progress.close()
             typer.echo("consistency: interrupted", err=True)

@@ -82,6 +82,15 @@ def _language_code(value: str | None) -> str | None:
     return _LANGUAGE_NAMES.get(value) or re.split(r"[-_]", value)[0] or None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value: str | None) -> str | None:
+    """A lone surrogate (a JSON "\\ud800" escape) is no character: U+FFFD takes its place, so
+    the text can be written out again."""
+    return _SURROGATE.sub("\ufffd", value) if value else value
+
+
 def make_document(record: dict, place: Place, default_id: str) -> Document:
     """The document a record describes; InputError naming `place` when it is not valid."""
     text = _text(place, record)
@@ -90,7 +99,8 @@ def make_document(record: dict, place: Place, default_id: str) -> Document:
     date = parse_date(raw_date) if raw_date else None
     if raw_date and date is None:
         raise InputError(place.path, f"cannot parse date {raw_date!r}", line=place.line)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _clean(text.replace("\r\n", "\n").replace("\r", "\n"))
+    fields = {name: _clean(value) for name, value in fields.items()}
     language = _language_code(fields["language"]) or detect_language(text)
     return Document(
         id=slugify(fields["id"] or default_id),

@@ -129,7 +129,7 @@ def read_json(text: str, place: Place, stem: str) -> list[Document]:
 
 def _delimiter(header_line: str) -> str:
     def columns(delimiter: str) -> list[str]:
-        return [c.strip().lower() for c in header_line.split(delimiter)]
+        return [c.strip().strip('"').strip().lower() for c in header_line.split(delimiter)]
 
     with_text = [d for d in _DELIMITERS if "text" in columns(d)]
     return max(with_text, key=lambda d: len(columns(d))) if with_text else ","

@@ -9,6 +9,7 @@ A claim that repeats earlier in the same document (same normalised content) is m
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from consistency.extract import counts, frames, identity, targets
@@ -31,15 +32,20 @@ def _units(document: Document, sents: list[tuple[int, int]]) -> list[_Unit]:
     from consistency.extract.attribution import find_attributions
 
     atts = find_attributions(document.text, sents, document.language)
+    starts = [s[0] for s in sents]
+
+    def at(pos: int) -> int:
+        """Index of the sentence holding position `pos` (bisect: linear in the text overall)."""
+        return max(0, bisect_right(starts, pos) - 1)
+
     covered: set[int] = set()
     units = []
     for att in atts:
-        first = next((i for i, s in enumerate(sents) if s[0] <= att.content[0] < s[1] or s == att.sentence), None)
-        last = next((i for i, s in enumerate(sents) if s[0] < att.content[1] <= s[1]), first)
-        if first is None:
-            continue
-        last = max(first, last if last is not None else first)
-        speaker_sent = next((i for i, s in enumerate(sents) if att.speaker_span and s[0] <= att.speaker_span[0] < s[1]), first)
+        if not sents:
+            break
+        first = min(at(att.content[0]), at(att.sentence[0]))
+        last = max(first, at(max(att.content[0], att.content[1] - 1)))
+        speaker_sent = at(att.speaker_span[0]) if att.speaker_span else first
         lo = min(first, speaker_sent if att.mention_span is None else first)
         span = (sents[lo][0], sents[last][1])
         covered.update(range(first, last + 1))
@@ -51,11 +57,22 @@ def _units(document: Document, sents: list[tuple[int, int]]) -> list[_Unit]:
     return units
 
 
+def _outlet(resolver, document: Document):
+    """The publishing outlet as an actor; a source name with no words ("***") falls back to
+    the document id."""
+    from consistency.errors import ConsistencyError
+
+    try:
+        return resolver.resolve(document.source or document.id, document.language, context="outlet")
+    except ConsistencyError:
+        return resolver.resolve(document.id, document.language, context="outlet")
+
+
 def extract_claims(document: Document, resolver, doc_text: DocText | None = None) -> list[Claim]:
     """Claims of `document`, ids `<document id>#<n>` in text order."""
     doc = doc_text or DocText(document.text, document.language)
     sents = sentences(document.text, document.language)
-    outlet = resolver.resolve(document.source or document.id, document.language, context="outlet")
+    outlet = _outlet(resolver, document)
     kunya = identity.document_kunya(doc)
     seen: set[str] = set()
     claims = []
