@@ -74,6 +74,25 @@ def write_report_shards_dask(corpus_path: str | os.PathLike, folder, settings: S
         return _DaskRun(own, settings, progress or _quiet, None).shards(corpus_path, folder, per_shard)
 
 
+class _Clock:
+    """Wall time per stage (`_DaskRun.timings`, logged at INFO): where a run's time goes."""
+
+    def __init__(self):
+        import time
+
+        self._now = time.perf_counter
+        self._last = self._now()
+        self.spent: dict[str, float] = {}
+
+    def __call__(self, stage: str) -> None:
+        import logging
+
+        now = self._now()
+        self.spent[stage] = round(now - self._last, 2)
+        self._last = now
+        logging.getLogger(__name__).info("%s: %.2f s", stage, self.spent[stage])
+
+
 class _Ref:
     """Stands for every claim of one actor in `consolidate`, which reads and rewrites only
     `actor_id`: one shared object per actor, repeated once per claim."""
@@ -95,14 +114,19 @@ class _DaskRun:
         """(the report without documents, claims and discrepancies; per-partition futures of
         (documents, claims); the discrepancies)."""
         s = self.settings
+        clock = _Clock()
         plan = reading.plan_files(corpus_path)
         parts, order, dates, skipped, size = self._load_and_extract(plan)
+        clock("read")
         refs = [ev.DocRef(i, dates[i]) for i in order]
         clusters = self._clusters(parts, refs, size)  # a future: runs while actors are replayed
         parts = self._replay_actors(plan, parts, len(order))
+        clock("extract, embed, replay actors")
         clusters = clusters.result()
+        clock("cluster documents")
         parts = self._mark_other(parts, refs, clusters, size)
         actors, used, parts = self._consolidate(plan, parts)
+        clock("other incidents, consolidate")
         finals, batches = self._compare(parts, clusters, order, dates, size, actors)
         events, compared = [], []
         for found_events, found in self.client.gather(batches):
@@ -121,6 +145,8 @@ class _DaskRun:
             revisions=[r for _, revs, _ in sorted(compared, key=lambda m: m[0].id) for r in revs],
             skipped=skipped,
         )
+        clock("group and compare")
+        self.timings = clock.spent
         return head, finals, [d for _, _, found in compared for d in found]
 
     def report(self, corpus_path) -> Report:
