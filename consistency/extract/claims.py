@@ -83,7 +83,12 @@ def extract_claims(document: Document, resolver, doc_text: DocText | None = None
         seen.add(key)
         att = unit.attribution
         if att is not None and att.speaker:
-            actor = resolver.resolve(att.speaker, document.language, context=document.text[slice(*unit.sentence)])
+            # The appositive role ("the Pentagon press secretary") ties a spokesperson to their
+            # body; the sentence holding the speaker gives the rest ("وزارة الصحة" in Gaza).
+            where = att.speaker_span or unit.sentence
+            around = next((s for s in sents if s[0] <= where[0] < s[1]), unit.sentence)
+            context = " ".join(x for x in (att.role, document.text[around[0]:around[1]]) if x)
+            actor = resolver.resolve(att.speaker, document.language, context=context)
             speaker, speaker_span = att.speaker, att.speaker_span
         else:
             actor, speaker, speaker_span = outlet, None, None
