@@ -166,9 +166,6 @@ def test_controls_between_arabic_words_keep_the_speaker(resolver):
     assert _attributions(claims_of(text, "ar", resolver)) == _attributions(claims_of(plain, "ar", resolver))
 
 
-@pytest.mark.xfail(strict=True, reason="extract/attribution_en.py: _TOKEN's [^\\w\\s] makes each zero-width or "
-                   "bidi control (Cf) a punctuation token, so 'officials\\u200f said' loses its speaker and "
-                   "'Health\\u200b officials said' gives 'officials'")
 def test_controls_between_english_words_keep_the_speaker(resolver):
     plain = REPORTS["en"]
     for mark in ("\u200b", "\u200f", "\u2066"):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+# Zero-width and bidi controls (format characters) are neither words nor punctuation.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent)s?$")
 PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"
