@@ -20,7 +20,6 @@ import numpy as np
 from consistency.engine.stages import Selection
 
 
-
 class DocRef(NamedTuple):
     """What document clustering reads of a document: its id and date (no text)."""
 
