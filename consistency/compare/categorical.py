@@ -28,11 +28,14 @@ def value_sides(
     return [sides[k] for k in sorted(sides)]
 
 
-def set_sides(ctx: EventContext, facet: str, apart: frozenset[str] = frozenset()) -> list[SideBuilder]:
+def set_sides(ctx: EventContext, facet: str | Callable[[Claim], list[FacetValue]],
+              apart: frozenset[str] = frozenset()) -> list[SideBuilder]:
     """Sides of parties named together. Two values join when claims usually name them
     together ("the Saudi-American aggression"): at least half the claims of the rarer value
-    also name the other. Values in `apart` ("unknown", "undetermined") never join."""
-    claims = [(c, getattr(c.facets, facet)) for c in ctx.claims if getattr(c.facets, facet)]
+    also name the other. Values in `apart` ("unknown", "undetermined") never join. `facet` is
+    a facet name or a function picking a claim's values."""
+    pick = facet if callable(facet) else (lambda c: getattr(c.facets, facet))
+    claims = [(c, pick(c)) for c in ctx.claims if pick(c)]
     sets = [{v.value for v in values} for _, values in claims]
     values = sorted({v for s in sets for v in s})
     count = {v: sum(1 for s in sets if v in s) for v in values}

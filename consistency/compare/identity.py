@@ -19,12 +19,8 @@ KIND = "identity"
 
 def _weapon(ctx: EventContext) -> list[Discrepancy]:
     from consistency.compare.categorical import set_sides
-    from consistency.models import Facets
 
-    # Only weapon values take part: a claim's names, as set-valued sides.
-    view = EventContext(ctx.event, [c.model_copy(update={"facets": Facets(perpetrator=[v for v in c.facets.identity
-                                    if v.subject == "weapon"])}) for c in ctx.claims], ctx.documents, ctx.actors)
-    sides = set_sides(view, "perpetrator")
+    sides = set_sides(ctx, lambda c: [v for v in c.facets.identity if v.subject == "weapon"])
     if not sides_conflict(sides):
         return []
     names = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
