@@ -8,8 +8,8 @@ Must not:   a denial nobody contradicts ("no civilians were harmed" where no sou
 
 from __future__ import annotations
 
+from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
-from consistency.extract.doctext import DocText
 from consistency.extract.lexicon import facet_table
 from consistency.extract.targets import mentions
 from consistency.models import Discrepancy
@@ -30,12 +30,8 @@ def _denier_agents(ctx: EventContext, side: SideBuilder) -> set[str]:
 
     out = set()
     for claim in side.claims:
-        doc = ctx.documents[claim.document_id]
-        out |= {h.label for h in agents(DocText(doc.text, doc.language), claim.span)}
-        actor = ctx.actors.get(claim.actor_id or "")
-        for name in ([actor.name, *actor.aliases] if actor else []):
-            lang = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in name) else "en"
-            out |= {h.label for h in agents(DocText(name, lang), (0, len(name)))}
+        out |= {h.label for h in agents(ctx.text(claim.document_id), claim.span)}
+        out |= own_parties(ctx, claim)
     return out
 
 
@@ -61,12 +57,10 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
             elif kind == "perpetrator_fire":
                 for v in claim.facets.perpetrator:
                     if v.value not in ("unknown", "crowd crush", "misfired rocket"):
-                        doc = ctx.documents[claim.document_id]
-                        if mentions(DocText(doc.text, doc.language), claim.span, "fire_words"):
+                        if mentions(ctx.text(claim.document_id), claim.span, "fire_words"):
                             side.add(claim, v.span, v.text)
             elif kind == "shelling":
-                doc = ctx.documents[claim.document_id]
-                for v in mentions(DocText(doc.text, doc.language), claim.span, "shelling"):
+                for v in mentions(ctx.text(claim.document_id), claim.span, "shelling"):
                     side.add(claim, v.span, v.text)
 
 

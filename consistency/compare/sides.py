@@ -17,6 +17,16 @@ class EventContext:
     documents: dict[str, Document]
     actors: dict[str, Actor]
     superseded: set[str] = field(default_factory=set)  # claim ids whose figures were revised later
+    texts: dict = field(default_factory=dict)  # document id -> DocText, prepared once per event
+
+    def text(self, document_id: str):
+        """The document's prepared text (normalising is the costly part: done once)."""
+        if document_id not in self.texts:
+            from consistency.extract.doctext import DocText
+
+            doc = self.documents[document_id]
+            self.texts[document_id] = DocText(doc.text, doc.language)
+        return self.texts[document_id]
 
     def actor_name(self, claim: Claim) -> str:
         actor = self.actors.get(claim.actor_id or "")
