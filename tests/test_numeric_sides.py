@@ -32,3 +32,30 @@ def test_format_range():
     assert format_range(2, 2) == "2"
     assert format_range(101, None, "more_than") == "more than 100"
     assert format_range(27, 33, "about") == "about 30"
+
+
+def _vague(i, low, high, actor):
+    c, k = _item(i, low, high, actor)
+    return c, k.model_copy(update={"qualifier": "vague"})
+
+
+def test_open_figure_beyond_a_range_founds_a_side_and_a_looser_one_joins_neither():
+    sides = numeric_sides([_item(1, 1000, 1200, "deputy"), _item(2, 1301, None, "ombudsman"),
+                           _item(3, 1001, None, "council")])
+    assert [s.value for s in sides] == ["1,000–1,200", "at least 1,301"]
+    assert all("d3" not in s.document_ids for s in sides)
+
+
+def test_small_vague_quantity_far_below_a_toll_is_a_side():
+    sides = numeric_sides([_vague(1, 3, 10, "army"), _item(2, 45, 45, "ministry")])
+    assert [s.value for s in sides] == ["3–10", "45"]
+
+
+def test_small_vague_quantity_against_none_is_a_side():
+    sides = numeric_sides([_vague(1, 2, 10, "group"), _item(2, 0, 0, "army")])
+    assert [s.value for s in sides] == ["0", "2–10"]
+
+
+def test_dozens_founds_no_side_even_far_from_a_toll():
+    sides = numeric_sides([_vague(1, 12, 99, "witness"), _item(2, 274, 274, "ministry")])
+    assert [s.value for s in sides] == ["274"]

@@ -15,27 +15,44 @@ KIND = "casualty_count"
 SUBJECTS = {"killed", "injured", "missing", "detained"}
 
 
-def _bounded_by_combined(figures: dict) -> dict:
-    """A combined figure ("under 100 casualties", "أكثر من ٢٠٠ شهيد وجريح") caps the dead
-    and the wounded: killed <= casualties. Only its upper bound says anything about them."""
-    for claim, count in figures.pop("casualties", []):
-        if count.high is None:
-            continue
-        cap = count.model_copy(update={"low": 0.0, "subject": "killed"})
-        for subject in ("killed", "injured"):
-            if subject in figures:
-                figures[subject].append((claim, cap.model_copy(update={"subject": subject})))
-    return figures
+def _combined(figures: dict) -> list:
+    """Combined figures ("under 100 casualties", "أكثر من ٢٠٠ شهيد وجريح"). One speaker's
+    figure that another outlet renders as wounded or dead ("أقل من مائة إصابة") is the same
+    combined figure, not a second claim."""
+    combined = figures.pop("casualties", [])
+    said = {(c.actor_id, k.low, k.high) for c, k in combined}
+    for subject in ("killed", "injured"):
+        keep = []
+        for claim, count in figures.get(subject, []):
+            if (claim.actor_id, count.low, count.high) in said:
+                combined.append((claim, count))
+            else:
+                keep.append((claim, count))
+        if subject in figures:
+            figures[subject] = keep
+    return combined
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
+    """A combined figure caps the dead and the wounded (killed <= casualties), so only its
+    upper bound says anything about them; it makes one finding, under the dead when it
+    conflicts with their toll, else under the wounded."""
+    figures = event_figures(ctx, SUBJECTS | {"casualties"})
+    combined = [(c, k) for c, k in _combined(figures) if k.high is not None]
+    used: set[tuple] = set()
     out = []
-    for subject, items in sorted(_bounded_by_combined(event_figures(ctx, SUBJECTS | {"casualties"})).items()):
+    for subject in sorted(figures, key=lambda s: (s != "killed", s)):
+        items = list(figures[subject])
+        if subject in ("killed", "injured") and items:
+            caps = [(c, k.model_copy(update={"low": 0.0, "subject": subject})) for c, k in combined
+                    if (c.id, k.span) not in used]
+            items += caps
         sides = numeric_sides(items)
         if not sides_conflict(sides):
             continue
+        used |= {key for s in sides for key in s.quotes}
         values = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
         summary = f"Sources give incompatible numbers {subject}: {values}."
         severity = "high" if subject == "killed" else "medium"
         out.append(make(KIND, subject, severity, ctx, sides, summary))
-    return out
+    return sorted(out, key=lambda d: d.subject)

@@ -83,6 +83,9 @@ def _content(text: str, sent: Span, c: Cand, cands: list[Cand], quotes: list[Spa
     if m:
         a0 = m.end()
     b0, b1 = trim(text, lo, f0)
+    if c.speaker and c.cue_span[0] < c.speaker[0] and \
+            text[sent[0]:f0].rstrip().endswith(",") and len(text[b0:b1].split()) >= 3:
+        return b0, b1  # "<content>, said X, the deputy mayor, ...": what follows X is about X
     if len(text[a0:a1].split()) >= 3:
         return a0, a1
     if b1 > b0:

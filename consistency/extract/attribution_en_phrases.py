@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 # Zero-width and bidi controls (format characters) are neither words nor punctuation.
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent)s?$")
 PARTICLE = re.compile(r"(?:al|el|ad|ash|as|at|az|an|ar|ibn|bin|abu|abd|de|van|von)[-‑][A-Z]")
 _OPEN_Q = "“\"‘«"

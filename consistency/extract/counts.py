@@ -19,6 +19,8 @@ from consistency.extract.lexicon import facet_table, matcher
 from consistency.models import Count
 
 CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casualties"})
+# Subjects that count people; the others count things (missiles, buildings, ...).
+PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages"}
 _WINDOW = 5
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
 _COMMA = re.compile(r"^[,،]$")
@@ -35,10 +37,10 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     """Counts whose number lies in `span` (original positions); `sentence` gives the scope."""
     lang = _lang(doc.language)
     numbers = [m for m in doc.numbers if m.kind == "count" and span[0] <= m.start and m.end <= span[1]]
-    if not numbers:
-        return []
     s0, s1 = doc.norm_span(*sentence)
     seg = doc.norm[s0:s1]
+    if not numbers:
+        return _none_killed(doc, span, seg, s0, lang)
     tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
     subjects = [(h.start + s0, h.end + s0, h.label) for h in matcher(lang, "count_subjects").finditer(seg)]
     num_spans = [doc.norm_span(m.start, m.end) for m in numbers]
@@ -49,17 +51,24 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     after_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
     before_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_before").finditer(seg)]
     joiners = set(rules.get("joiners", []))
+    light = frozenset(rules.get("light", []))
 
     out = []
     units = [h.start + s0 for h in matcher(lang, "count_rules", "units").finditer(seg)]
+    people = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_people", "words").finditer(seg)]
+    hostages = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "hostage_nouns").finditer(seg)]
     for mention, (n0, n1) in zip(numbers, num_spans):
         if any(0 <= u - n1 <= 2 for u in units):
             continue  # "17-kilogram warheads", "45 km": a measure, not a count
         if mention.value == 1 and _PARTITIVE.match(doc.norm[n1 : n1 + 8]):
             continue  # "one of the deadliest attacks", "احد ... من": one of a set, not a count
-        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners)
+        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light)
         if subject is None and any(t < n0 for t in toll_hits):
             subject = "killed"
+        if subject is not None and subject not in PEOPLE_SUBJECTS and _near(n0, n1, people, tokens, before=0, after=1):
+            continue  # "more than a thousand people were in the building": people, not buildings
+        if subject == "killed" and _near(n0, n1, hostages, tokens, before=0, after=3):
+            subject = "hostages"  # "killed a number of the captives": not the incident's toll
         if subject is None:
             continue
         scope = "event"
@@ -82,6 +91,27 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
                 scope=scope,
             )
         )
+    return out + _none_killed(doc, span, seg, s0, lang)
+
+
+def _none_killed(doc: DocText, span, seg: str, s0: int, lang: str) -> list[Count]:
+    """"All four were rescued alive", "أُفرج عن الرهائن أحياء": none of the captives died, a
+    count of 0 hostages killed against a claim that some were."""
+    c0, c1 = doc.norm_span(*span)
+    alive = [h for h in matcher(lang, "count_rules", "alive").finditer(seg) if c0 <= h.start + s0 < c1]
+    if not alive:
+        return []
+    held = bool(matcher(lang, "count_rules", "hostage_nouns").finditer(seg))
+    tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
+    everyone = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "all_of").finditer(seg)]
+    out = []
+    for h in alive:
+        a, b = h.start + s0, h.end + s0
+        if held or _near(a, b, everyone, tokens, before=6, after=0):
+            o0, o1 = doc.to_orig(a, b)
+            out.append(Count(subject="hostages", low=0.0, high=0.0, qualifier="exact", text=doc.text[o0:o1],
+                             span=(o0, o1), scope="event"))
+            break
     return out
 
 
@@ -92,10 +122,11 @@ def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:
     return i, max(j, i + 1)
 
 
-def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners):
+def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=frozenset()):
     """The nearest subject word of the clause. The word right after the number is its counted
     noun in both languages ("٤٥ شهيدًا", "six wounded"); a conjunction ends the clause, and an
-    Arabic word with the conjunction و starts the next one ("مقتل شخصين وإصابة خمسة")."""
+    Arabic word with the conjunction و starts the next one ("مقتل شخصين وإصابة خمسة").
+    Auxiliaries and hedges ("were believed to be") add no distance."""
     inside = [lab for a, b, lab in subjects if a < n1 and b > n0]
     if inside:
         return inside[0]
@@ -111,6 +142,9 @@ def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners):
             conj = lang == "ar" and len(text) > 2 and text[0] == "و"
             if direction == "after" and conj:
                 break
+            if text in light:
+                k += 1 if direction == "after" else -1
+                continue
             dist += 2 if _COMMA.match(text) else 1
             hit = next(((a, b, lab) for a, b, lab in subjects if a <= tokens[k][0] < b), None)
             if hit is not None:
