@@ -2,6 +2,7 @@
 
 Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike hit a
             headquarters" (Iraqi police); "knew of no shelling" vs "shelling of the queues".
+            "the recording is fabricated" (Hamas) vs "released an intercepted call" (the army).
 Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
             civilians were harmed).
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table
-from consistency.extract.targets import mentions
+from consistency.extract.targets import evidence_mentions, mentions
 from consistency.models import Discrepancy
 
 KIND = "denial"
@@ -21,6 +22,7 @@ _WORDING = {
     "fire_on_crowd": ("troops did not fire on the crowd or convoy", "troops fired on the crowd"),
     "shelling": ("there was no shelling or strike", "the site was shelled or struck"),
     "involvement": ("the party denies involvement", "the party carried it out"),
+    "evidence": ("the evidence presented is fabricated", "the evidence (recording, footage, documents) is presented as genuine"),
 }
 
 
@@ -59,6 +61,9 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                     if v.value not in ("unknown", "crowd crush", "misfired rocket"):
                         if mentions(ctx.text(claim.document_id), claim.span, "fire_words"):
                             side.add(claim, v.span, v.text)
+            elif kind == "evidence":
+                for v in evidence_mentions(ctx.text(claim.document_id), claim.span):
+                    side.add(claim, v.span, v.text)
             elif kind == "shelling":
                 for v in mentions(ctx.text(claim.document_id), claim.span, "shelling"):
                     side.add(claim, v.span, v.text)

@@ -72,7 +72,15 @@ def alias_key(text: str) -> str:
 
 
 def identities(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> list[FacetValue]:
-    """Names given for an alias in this clause."""
+    """Names given for an alias in this clause, and who the people, persons and things it
+    speaks of were (extract/roles.py)."""
+    from consistency.extract import roles
+
+    return (_alias_names(doc, span, doc_kunya) + roles.people(doc, span) + roles.roles(doc, span)
+            + roles.leaders(doc, span) + roles.materials(doc, span))
+
+
+def _alias_names(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> list[FacetValue]:
     out = []
     text = doc.text
     for h in _hits(doc, "alias_markers", span, "alias_after") + _hits(doc, "alias_markers", span, "name_after"):

@@ -42,12 +42,28 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
 
 
 def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
-    out = [_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)]
+    fakes = _fake_evidence(doc, span)
+    out = [_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)
+           if not any(f.start < h.end and h.start < f.end for f in fakes)]
+    out += [_value(doc, f, "evidence", subject="evidence") for f in fakes]
     verbs = _hits(doc, "denial_verbs", span, "words")
     for topic in _hits(doc, "denial_topics", span):
         if any(v.end <= topic.start and _token_gap(doc, v.end, topic.start) <= 10 for v in verbs):
             out.append(_value(doc, topic, topic.label, subject=topic.label))
     return _dedupe(out)
+
+
+def _fake_evidence(doc: DocText, span: tuple[int, int]):
+    """Fake-words near a piece of evidence ("the intercepted call is fabricated", "وصفت
+    التسجيل الصوتي بأنه مفبرك"): the speaker denies that evidence."""
+    nouns = _hits(doc, "denial_evidence", span, "nouns")
+    return [f for f in _hits(doc, "denial_evidence", span, "fake")
+            if any(_token_gap(doc, min(n.end, f.end), max(n.start, f.start)) <= 12 for n in nouns)]
+
+
+def evidence_mentions(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Pieces of evidence a clause presents ("released an intercepted call")."""
+    return [_value(doc, h, "evidence") for h in _hits(doc, "denial_evidence", span, "nouns")]
 
 
 def denial_topics(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
