@@ -16,7 +16,7 @@ from consistency.models import Discrepancy
 
 KIND = "target"
 _WORDING = {
-    "militant": "a militant or a person accused of attacks",
+    "militant": "a military target, a militant or a person accused of attacks",
     "threat": "people who threatened the troops",
     "state_security": "a state security body",
     "civilian": "civilians",

@@ -21,24 +21,36 @@ _TARGET_WINDOW = 8
 
 
 def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> list[FacetValue]:
+    """Categories after a targeting word ("a strike on", "used as"), unless a negation stands
+    between ("no evidence that soldiers were using the theatre as a base"); and phrases that
+    say by themselves what was struck ("a civilian shelter", "strikes to cover their
+    escape": those firing on the troops)."""
     if denials:
         return []  # "claims that the coalition targeted a prison are baseless" affirms no target
     contexts = _hits(doc, "target_contexts", span, "words")
+    negations = _hits(doc, "negations", span, "words")
     denied = [d.span for d in denials]
-    out = []
+    out = [_value(doc, h, h.label) for h in _hits(doc, "target_free", span)]
     for h in _hits(doc, "target_categories", span):
         start, end = doc.to_orig(h.start, h.end)
         if any(a <= start and end <= b for a, b in denied):
             continue  # "struck no facilities" is a denial, not a target
-        if any(c.end <= h.start and _token_gap(doc, c.end, h.start) <= _TARGET_WINDOW for c in contexts) or any(
-            c.start <= h.start < c.end for c in contexts
-        ):
+        near = [c for c in contexts if (c.end <= h.start and _token_gap(doc, c.end, h.start) <= _TARGET_WINDOW)
+                or c.start <= h.start < c.end]
+        if any(not _negated(doc, c, h, negations) for c in near):
             out.append(_value(doc, h, h.label))
     present = {v.value for v in out}
     for precise, broad in facet_table("en")["target_conflicts"].get("overrides", []):
         if precise in present:
             out = [v for v in out if v.value != broad]
     return _dedupe(out)
+
+
+def _negated(doc: DocText, context, hit, negations) -> bool:
+    """A negation shortly before the targeting word ("found no evidence that it was used as"),
+    or between it and the category."""
+    return any(n.end <= hit.start and (n.start >= context.start or _token_gap(doc, n.end, context.start) <= 6)
+               for n in negations if n.end <= hit.start and _token_gap(doc, n.end, hit.start) <= 12)
 
 
 def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
