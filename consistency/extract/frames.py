@@ -64,14 +64,34 @@ def _denied(doc: DocText, hit: Hit, verbs: list[Hit]) -> bool:
                and "," not in doc.norm[v.end : hit.start] for v in verbs)
 
 
-def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None = None) -> list[FacetValue]:
+def _negated(doc: DocText, hit: Hit, negs: list[Hit], lead: list[Hit]) -> bool:
+    """The agent's part is negated: "no American forces took part", "the Russian air force did
+    not strike", "القوات الروسية لا تقصف", "no evidence that Ukrainian soldiers ..."."""
+    before = 3 if doc.language == "ar" else 1
+    for n in negs:
+        if n.end <= hit.start and _token_gap(doc, n.end, hit.start) <= before and not _clause_break(doc, n.end, hit.start):
+            return True
+        if n.start >= hit.end and _token_gap(doc, hit.end, n.start) <= 2 and not _clause_break(doc, hit.end, n.start):
+            return True
+    return any(m.end <= hit.start and _token_gap(doc, m.end, hit.start) <= 3
+               and not _clause_break(doc, m.end, hit.start) for m in lead)
+
+
+def _clause_break(doc: DocText, a: int, b: int) -> bool:
+    return any(ch in ",،;:.؛" for ch in doc.norm[a:b])
+
+
+def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None) -> list[tuple[Hit, bool, bool]]:
+    """Agents named as doing the act, each with whether the sentence negates their part and
+    whether a verb of the act names them ("took part", "struck"), not a noun alone ("forces")."""
     deny = _hits(doc, "denial_verbs", span, "words")
-    out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
-    out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
+    negs = _hits(doc, "negations", span, "words")
+    lead = _hits(doc, "negations", span, "evidence")
     nouns = _hits(doc, "attack_nouns", span, "words")
     verbs = _hits(doc, "attack_verbs", span, "words")
     patients = _hits(doc, "patient_markers", span, "words")
     named = agents(doc, span)
+    out = []
     for h in named:
         if _within(doc, h, speaker) or _denied(doc, h, deny):
             continue  # "قال متحدث باسم البنتاغون إن ...": the speaker, not the perpetrator
@@ -85,7 +105,15 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
             for v in verbs
         )
         if near_noun or near_verb:
-            out.append(_value(doc, h, h.label))
+            out.append((h, _negated(doc, h, negs, lead), near_verb))
+    return out
+
+
+def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None = None) -> list[FacetValue]:
+    deny = _hits(doc, "denial_verbs", span, "words")
+    out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
+    out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
+    out += [_value(doc, h, h.label) for h, negated, _ in _agentive(doc, span, speaker) if not negated]
     return _dedupe(out)
 
 
@@ -103,7 +131,12 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
     ("a U.S. official confirmed the U.S. military carried it out")."""
     out = []
     cues = _hits(doc, "responsibility", span, "cues")
-    named = [h for h in agents(doc, span) if not _within(doc, h, speaker)]
+    # "no American forces took part": the speaker holds that party not responsible; "no
+    # evidence that Ukrainian soldiers were using the building" only keeps them from the act.
+    agentive = _agentive(doc, span, speaker)
+    negated = [h for h, neg, _ in agentive if neg]
+    out += [_value(doc, h, f"not {h.label}") for h, neg, by_verb in agentive if neg and by_verb]
+    named = [h for h in agents(doc, span) if not _within(doc, h, speaker) and h not in negated]
     for c in cues:
         for h in named:
             gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
@@ -115,7 +148,7 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
                 out.append(_value(doc, h, f"not {a.label}"))
     for h in _hits(doc, "responsibility", span, "undetermined"):
         out.append(_value(doc, h, "undetermined"))
-    if not out and (frames or cue in ACKNOWLEDGING_CUES or speaker is not None):
+    if not [v for v in out if not v.value.startswith("not ")] and (frames or cue in ACKNOWLEDGING_CUES or speaker is not None):
         out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
     return _dedupe(out)
 
