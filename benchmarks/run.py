@@ -8,8 +8,9 @@ measurement in its own subprocess so that its peak memory is its own (`ru_maxrss
 process, read by itself at the end):
 - end to end: `build_report` as a library call, progress off, a fresh cache directory;
 - cached re-run: the same call again with the same cache directory;
-- floor: the texts the pipeline embedded (document leads + claim texts), embedded by the
-  same backend called directly, no cache, model loaded beforehand;
+- floor: the texts the pipeline embedded (document leads, then each batch of events'
+  claims), embedded by the same backend called directly in the same calls, no cache, model
+  loaded beforehand (`embed_floor.floor_seconds`);
 - grouping: the time of the pipeline's grouping stage (events + aspects) in the end-to-end
   run, and the document clustering alone vs BERTopic's reduce-and-cluster (UMAP + HDBSCAN
   with BERTopic's default parameters) on the same lead vectors;
@@ -53,20 +54,21 @@ def _child(*args: str) -> dict:
 
 
 def child_e2e(corpus: str, backend: str, cache_dir: str, dump: str) -> None:
-    """One `build_report`; the grouping stage timed through the names the pipeline calls."""
+    """One `build_report`; the grouping stage timed through the names the pipeline calls, and
+    the texts of every call into the embedder recorded (for the floor)."""
+    import consistency.embed as embed
     import consistency.pipeline as pipeline
     from consistency.config import Settings
 
     spent = {"group": 0.0}
-    captured = {}
+    captured: dict = {"calls": []}
 
     def timed(fn, capture=False):
         def wrapper(*args, **kwargs):
             if capture:
-                documents, claims, dv, cv = args[:4]
+                documents, dv, same_event, window = args[:4]
                 captured.update(ids=[d.id for d in documents], dates=[d.date for d in documents],
-                                texts=[f"{d.title or ''}\n{d.text[:400]}" for d in documents] + [c.text for c in claims],
-                                doc_vectors=dv, window=args[7], same_event=args[5])
+                                doc_vectors=dv, window=window, same_event=same_event)
             start = time.perf_counter()
             try:
                 return fn(*args, **kwargs)
@@ -74,8 +76,23 @@ def child_e2e(corpus: str, backend: str, cache_dir: str, dump: str) -> None:
                 spent["group"] += time.perf_counter() - start
         return wrapper
 
-    pipeline.cluster_documents = timed(pipeline.cluster_documents)
-    pipeline.group_events = timed(pipeline.group_events, capture=bool(dump))
+    real = embed.get_embedder
+
+    def recording(spec, **kwargs):
+        embedder = real(spec, **kwargs)
+        encode = embedder.encode
+
+        def recorded(texts, progress=None):
+            if dump:
+                captured["calls"].append(list(texts))
+            return encode(texts, progress)
+
+        embedder.encode = recorded
+        return embedder
+
+    embed.get_embedder = recording
+    pipeline.cluster_documents = timed(pipeline.cluster_documents, capture=bool(dump))
+    pipeline.cluster_events = timed(pipeline.cluster_events)
     pipeline.assign_aspects = timed(pipeline.assign_aspects)
     settings = Settings(embedder=backend, cache_dir=cache_dir)
     start, cpu = time.perf_counter(), _cpu()
@@ -87,7 +104,7 @@ def child_e2e(corpus: str, backend: str, cache_dir: str, dump: str) -> None:
     sizes = sorted((len(e.claim_ids) for e in report.events), reverse=True)
     print(json.dumps({"wall": wall, "cpu": cpu, "rss_mb": _rss_mb(), "group": spent["group"], "claims": len(report.claims),
                       "events": len(report.events), "largest_event": sizes[0] if sizes else 0,
-                      "discrepancies": len(report.discrepancies)}))
+                      "discrepancies": len(report.discrepancies), "embed_calls": len(captured["calls"])}))
 
 
 def child_floor(dump: str, backend: str) -> None:
@@ -95,11 +112,13 @@ def child_floor(dump: str, backend: str) -> None:
     from embed_floor import floor_seconds
 
     with open(dump, "rb") as f:
-        texts = pickle.load(f)["texts"]
+        calls = pickle.load(f)["calls"]
     cpu = _cpu()
-    seconds = floor_seconds(texts, backend)
+    seconds = floor_seconds(calls, backend)
     cpu = _cpu() - cpu  # includes the model's load and warm-up: an upper bound
-    print(json.dumps({"floor": seconds, "floor_cpu": cpu, "texts": len(texts), "distinct": len(set(texts)), "rss_mb": _rss_mb()}))
+    texts = [t for call in calls for t in call]
+    print(json.dumps({"floor": seconds, "floor_cpu": cpu, "texts": len(texts), "distinct": len(set(texts)),
+                      "calls": len(calls), "rss_mb": _rss_mb()}))
 
 
 def child_peer(dump: str) -> None:

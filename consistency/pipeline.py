@@ -21,7 +21,8 @@ from consistency.extract.claims import extract_claims
 from consistency.extract.doctext import DocText
 from consistency.extract.speakers import consolidate
 from consistency.group.aspects import assign_aspects
-from consistency.group.events import cluster_documents, group_events
+from consistency.group.events import (Grouping, claims_by_document, cluster_batches, cluster_documents,
+                                      cluster_events)
 from consistency.group.timing import incident_days, other_incident_claims, recalled_days
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
 
@@ -40,6 +41,11 @@ def corpus_label(path: str | os.PathLike) -> str:
         return p.relative_to(Path.cwd().resolve()).as_posix() or "."
     except ValueError:
         return p.name
+
+
+def lead_text(document) -> str:
+    """What a document is embedded by for clustering: its title and the start of its text."""
+    return f"{document.title or ''}\n{document.text[:400]}"
 
 
 def build_report(corpus_path: str | os.PathLike, settings: Settings | None = None, progress: Progress | None = None) -> Report:
@@ -75,27 +81,40 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
 
     embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
     thresholds = {**embedder.thresholds, **settings.thresholds}
-    leads = [f"{d.title or ''}\n{d.text[:400]}" for d in documents]
-    progress("embed", 0, len(leads) + len(claims))
-    vectors = embedder.encode(leads + [c.text for c in claims]) if (leads or claims) else np.zeros((0, 1), "float32")
-    progress("embed", len(leads) + len(claims), len(leads) + len(claims))
-    doc_vectors, claim_vectors = vectors[: len(leads)], vectors[len(leads) :]
+    leads = [lead_text(d) for d in documents]
+    total = len(leads) + len(claims)
+    progress("embed", 0, total)
+    doc_vectors = embedder.encode(leads) if leads else np.zeros((0, 1), "float32")
+    done = len(leads)
+    progress("embed", done, total)
 
     window = settings.event_window_days
     clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], window,
                                  recalled=recalled_days(documents, texts, window))
+    del doc_vectors
     other = other_incident_claims(claims, docs, texts, settings.event_window_days, incident_days(documents, clusters))
-    grouping = group_events(
-        documents, claims, doc_vectors, claim_vectors, other,
-        thresholds["same_event"], thresholds["same_aspect"], settings.event_window_days, clusters,
-    )
-    row = {c.id: i for i, c in enumerate(claims)}
+    # claims are embedded a batch of clusters at a time, used for that batch's events and
+    # aspects, then dropped: memory follows the largest event, not the corpus
+    by_doc = claims_by_document(claims)
+    grouping = Grouping(events=[], event_of={}, main=set())
+    same_aspect = thresholds["same_aspect"]
+    for batch, batch_claims in cluster_batches(documents, by_doc, clusters):
+        claim_vectors = embedder.encode([c.text for c in batch_claims]) if batch_claims else np.zeros((0, 1), "float32")
+        done += len(batch_claims)
+        progress("embed", done, total)
+        row = {c.id: i for i, c in enumerate(batch_claims)}
+        by_id = {c.id: c for c in batch_claims}
+        for members in batch:
+            found = cluster_events(documents, members, by_doc, claim_vectors, row, other, same_aspect)
+            grouping.add(found)
+            for event in found:
+                mine = [by_id[cid] for cid in event.claim_ids]
+                aspects = assign_aspects(mine, claim_vectors[[row[c.id] for c in mine]], same_aspect)
+                for claim, aspect in zip(mine, aspects):
+                    claim.event_id, claim.aspect = event.id, aspect
+        del claim_vectors
+    grouping.finish()
     by_id = {c.id: c for c in claims}
-    for event in grouping.events:
-        members = [by_id[cid] for cid in event.claim_ids]
-        aspects = assign_aspects(members, claim_vectors[[row[c.id] for c in members]], thresholds["same_aspect"])
-        for claim, aspect in zip(members, aspects):
-            claim.event_id, claim.aspect = event.id, aspect
 
     actors = consolidate(claims, {a.id: a for a in resolver.actors()})
     main_claims = [c for c in claims if c.event_id in grouping.main]

@@ -23,6 +23,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +37,7 @@ _TRANSLIT = dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهويء
     "gh", "f", "q", "k", "l", "m", "n", "h", "w", "y", "", "a"]))
 
 
+@lru_cache(maxsize=1 << 14)  # speaker names recur through a corpus; a tuple is safe to share
 def tokens(name: str) -> tuple[str, ...]:
     """Matching tokens: case and Arabic spelling folded, articles, clitics and dots dropped."""
     text = normalize_term(name).replace("’", "'")
@@ -61,6 +63,7 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
 
+@lru_cache(maxsize=1 << 14)
 def skeleton(token: str) -> str:
     """A spelling-free key of a name token, shared by its Arabic and Latin spellings:
     first letter, then consonants ("Rasool" / "رسول" → "rsl", "Yehia" / "يحيى" → "yh")."""
@@ -111,6 +114,10 @@ class ActorResolver:
         self._entries: dict[str, dict] | None = None
         self._seen: dict[str, Actor] = {}
         self._skeletons: dict[tuple[str, ...], str] = {}
+        # resolve's answers that do not depend on earlier calls (`_decide`), by its arguments
+        self._answers: dict[tuple, Actor | tuple] = {}
+        self._places: list[tuple[str, ...]] | None = None
+        self._first_tokens: dict[int, tuple] = {}  # id(phrase list) -> (the list, its index)
 
     # -- loading
     def _build(self) -> None:
@@ -120,7 +127,7 @@ class ActorResolver:
             self.__dict__.update(_BUILT[key])
             return
         self._build_fresh()
-        _BUILT[key] = {k: v for k, v in self.__dict__.items() if k.startswith("_") and k not in ("_seen", "_skeletons")}
+        _BUILT[key] = {k: v for k, v in self.__dict__.items() if k.startswith("_") and k not in ("_seen", "_skeletons", "_answers", "_places", "_first_tokens")}
 
     def _build_fresh(self) -> None:
         builtin = resources.files("consistency.data") / "actors.toml"
@@ -185,10 +192,10 @@ class ActorResolver:
                 best = best or (hit, toks[i:i + n])
         return best
 
-    def _complete(self, toks: tuple[str, ...], ctx: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    def _complete(self, toks: tuple[str, ...], places: tuple[tuple[str, ...], ...]) -> tuple[str, tuple[str, ...]] | None:
         """A body named without its country ("وزارة الصحة", "the Health Ministry"), completed by
-        a country or place word of the context ("... في غزة") into a known alias."""
-        places = [w for _, _, words in self._nations for w in words if len(w) == 1 and _contains(ctx, w)]
+        a country or place word of the context ("... في غزة", `places`: the one-word names of
+        the nationality table found in it, in table order) into a known alias."""
         for n in range(len(toks), 0, -1):
             for i in range(len(toks) - n + 1):
                 part = toks[i:i + n]
@@ -199,7 +206,22 @@ class ActorResolver:
         return None
 
     def _has(self, toks: tuple[str, ...], phrases: list[tuple[str, ...]]) -> bool:
-        return any(_contains(toks, p) for p in phrases)
+        """Whether some phrase of `phrases` occurs in `toks` (as `_contains`), found through
+        the phrases' first tokens: a phrase list is indexed once, then a look-up costs one
+        dict probe per token instead of one slice comparison per phrase and position."""
+        index = self._first_tokens.get(id(phrases))
+        if index is None or index[0] is not phrases:
+            firsts: dict[str, list[tuple[str, ...]]] = {}
+            for p in phrases:
+                if p:
+                    firsts.setdefault(p[0], []).append(p)
+            index = self._first_tokens[id(phrases)] = (phrases, firsts)
+        firsts = index[1]
+        for i, t in enumerate(toks):
+            for p in firsts.get(t, ()):
+                if toks[i:i + len(p)] == p:
+                    return True
+        return False
 
     def _leftover(self, toks: tuple[str, ...], used: tuple[str, ...]) -> list[str]:
         """Tokens that are not the matched alias, a role, a title, a nationality or filler."""
@@ -263,10 +285,34 @@ class ActorResolver:
             raise InputError("<speaker>", f"cannot resolve an empty speaker name: {name!r}")
         if self._entries is None:
             self._build()
+        ctx = tokens(context) if context else ()
+        # what a context can change: a short role phrase, or a country or place word (for a
+        # body written without its country); the sentence itself is not part of the key
+        role_ctx = ctx if len(ctx) <= 12 else ()
+        present = set(ctx)
+        places = tuple(w for w in self._place_words() if w[0] in present)
+        key = (name, anonymous, role_ctx, places)
+        answer = self._answers.get(key)
+        if answer is None:
+            answer = self._answers[key] = self._decide(name, anonymous, role_ctx, places)
+        if isinstance(answer, Actor):
+            return self._remember(answer, name)
+        return self._remember(self._person(name, *answer), name)
+
+    def _place_words(self) -> list[tuple[str, ...]]:
+        """The one-word country and place names of the nationality table, in table order."""
+        if self._places is None:
+            self._places = [w for _, _, words in self._nations for w in words if len(w) == 1]
+        return self._places
+
+    def _decide(self, name: str, anonymous: bool | None, role_ctx: tuple[str, ...],
+                places: tuple[tuple[str, ...], ...]) -> Actor | tuple:
+        """`resolve`'s answer from the gazetteer alone: an actor, or the arguments of `_person`
+        (whose id may join a person seen before). The same arguments give the same answer
+        whatever was resolved before, so `resolve` keeps it."""
         toks = tokens(name)
         if not toks:
             raise InputError("<speaker>", f"speaker name has no words: {name!r}")
-        ctx = tokens(context) if context else ()
         found = self._find(toks)
         anon = self.is_anonymous(toks, name) if anonymous is None else anonymous
         if anon and anonymous is None and found and not self._entry(found[0]).get("member_of") \
@@ -275,38 +321,37 @@ class ActorResolver:
             anon = False  # "a Pentagon spokesman", "متحدث باسم البنتاغون": on the record for the body
         if anon:
             org = found[0] if found and not self._entry(found[0]).get("member_of") else None
-            return self._remember(self._anonymous(toks, org), name)
+            return self._anonymous(toks, org)
         # a role phrase as context ("the Pentagon press secretary"); a whole sentence is too
         # long to tell whose spokesperson it names
-        role_ctx = ctx if len(ctx) <= 12 else ()
         if found is None and role_ctx and (self._has(role_ctx, self._spokes) or self._has(role_ctx, self._member)):
             hit = self._find(role_ctx)
             if hit is not None:
                 body = self._entry(hit[0]).get("speaks_for") or hit[0]
                 if self._has(role_ctx, self._spokes) or not self._leftover(toks, hit[1]):
-                    return self._remember(self._actor(body), name)  # its spokesperson, or its head by title
-                return self._remember(self._person(name, toks, self.group_of(body)), name)
+                    return self._actor(body)  # its spokesperson, or its head by title
+                return (toks, self.group_of(body))
         if found is not None:
             actor_id, used = found
             e = self._entry(actor_id)
             if e.get("speaks_for"):
-                return self._remember(self._actor(e["speaks_for"]), name)
+                return self._actor(e["speaks_for"])
             if e.get("member_of"):
-                return self._remember(self._actor(actor_id), name)
+                return self._actor(actor_id)
             left = self._leftover(toks, used)
             if self._has(toks + role_ctx, self._spokes):
-                return self._remember(self._actor(actor_id), name)  # the body's spokesperson
+                return self._actor(actor_id)  # the body's spokesperson
             if left and self._has(toks, self._member):
-                return self._remember(self._person(name, toks, self.group_of(actor_id), left), name)
-            return self._remember(self._actor(actor_id), name)
-        completed = self._complete(toks, ctx) if ctx else None
+                return (toks, self.group_of(actor_id), left)
+            return self._actor(actor_id)
+        completed = self._complete(toks, places) if places else None
         if completed is not None:
             body, part = completed
             left = self._leftover(toks, part)
             if left and self._has(toks, self._member) and not self._has(toks, self._spokes):
-                return self._remember(self._person(name, toks, self.group_of(body), left), name)
-            return self._remember(self._actor(body), name)
-        return self._remember(self._person(name, toks, self.guess_group(toks + role_ctx)), name)
+                return (toks, self.group_of(body), left)
+            return self._actor(body)
+        return (toks, self.guess_group(toks + role_ctx))
 
     def _actor(self, actor_id: str) -> Actor:
         e = self._entry(actor_id)

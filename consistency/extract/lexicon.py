@@ -28,6 +28,10 @@ _EN_SUFFIX_STAR = r"[a-z]{0,6}"
 _AR_SUFFIX_STAR = r"[\u0621-\u064a]{0,4}"
 
 
+# segments whose hits a matcher keeps: the extractors read a claim's clause within a few calls
+_MEMO = 256
+
+
 @dataclass(frozen=True)
 class Hit:
     label: str
@@ -44,6 +48,11 @@ def _word_pattern(word: str, arabic: bool, first: bool, last: bool) -> str:
         suffix = _AR_SUFFIX_STAR if star else (_AR_SUFFIX if last else "")
         return prefix + core + suffix
     return core + (_EN_SUFFIX_STAR if star else "")
+
+
+def _core(word: str) -> str:
+    """The literal every match of a phrase word contains (its prefix and suffix are optional)."""
+    return word.rstrip("*")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -74,12 +83,30 @@ class PhraseMatcher:
         self._labels = [(label, phrase) for label, phrase, _ in entries]
         groups = "|".join(f"(?P<g{i}>{pat})" for i, (_, _, pat) in enumerate(entries))
         self._regex = re.compile(r"(?<![\w])(?:" + groups + r")(?![\w])") if entries else None
+        # A quick test before the full pattern: every match contains the literal core of its
+        # phrase's longest word, so a text with none of these cores has no match. A bare
+        # alternation of literals runs many times faster than the full one (no look-behind,
+        # no optional clitics, and the regex engine skips a literal branch on its first
+        # character), and most texts hold no phrase of most tables.
+        cores = sorted({max((_core(w) for w in phrase.split()), key=len) for _, phrase, _ in entries})
+        self._screen = re.compile("|".join(re.escape(c) for c in cores)) if cores and all(cores) else None
+        # the same segment is read by several extractors: its hits are kept, a bounded number
+        self._memo: dict[tuple[str, str | None], tuple[Hit, ...]] = {}
 
     def finditer(self, norm_text: str, original: str | None = None):
         """Yield `Hit`s in text order. `original` enables the case-sensitive (=) phrases;
         its positions are used as-is, so pass it only where normalisation kept length."""
+        key = (norm_text, original)
+        found = self._memo.get(key)
+        if found is None:
+            if len(self._memo) >= _MEMO:
+                del self._memo[next(iter(self._memo))]  # the oldest: bounded, deterministic
+            found = self._memo[key] = tuple(self._find(norm_text, original))
+        return list(found)
+
+    def _find(self, norm_text: str, original: str | None) -> list[Hit]:
         hits = []
-        if self._regex is not None:
+        if self._regex is not None and (self._screen is None or self._screen.search(norm_text)):
             for m in self._regex.finditer(norm_text):
                 i = int(m.lastgroup[1:])
                 label, phrase = self._labels[i]

@@ -29,6 +29,18 @@ class Grouping:
     event_of: dict[str, str]  # claim id -> event id
     main: set[str]  # ids of events that are some document's own incident
 
+    def add(self, events: list[Event]) -> None:
+        """One cluster's events (`cluster_events`: its main event first)."""
+        self.main.add(events[0].id)
+        for event in events:
+            self.events.append(event)
+            for cid in event.claim_ids:
+                self.event_of[cid] = event.id
+
+    def finish(self) -> None:
+        """Events in report order: by date, then id."""
+        self.events.sort(key=lambda e: (e.date or "9999", e.id))
+
 
 class _UnionFind:
     def __init__(self, n: int):
@@ -163,6 +175,69 @@ def _event_id(day: str | None, anchor: str) -> str:
     return f"ev-{day or 'undated'}-{hashlib.sha1(anchor.encode('utf-8')).hexdigest()[:6]}"
 
 
+def claims_by_document(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """Each document's claims in the order grouping reads them: by position in the text."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: (c.span[0], c.span[1], c.id)):
+        by_doc[c.document_id].append(c)
+    return by_doc
+
+
+def cluster_claims(documents: list[Document], members: list[int], by_doc: dict[str, list[Claim]]) -> list[Claim]:
+    """The claims of one document cluster: by document id, then position in the text."""
+    return [c for d in sorted((documents[i] for i in members), key=lambda d: d.id) for c in by_doc[d.id]]
+
+
+# Claims embedded together when events are built cluster by cluster (`cluster_batches`): a
+# multiple of the backends' batch sizes and of the cache's store chunk, big enough to keep
+# a backend's batches full, small beside the corpus (1,024 x 512 floats = 2 MiB with use).
+CLAIM_BATCH = 1024
+
+
+def cluster_batches(documents: list[Document], by_doc: dict[str, list[Claim]], clusters: list[list[int]],
+                    min_claims: int | None = None):
+    """Yields (clusters, their claims): the clusters in canonical order (by their first
+    document id), cut into batches of at least `min_claims` claims (`CLAIM_BATCH`; the last
+    may be smaller),
+    so that claim vectors can be made, used and dropped a batch at a time. Which clusters
+    share a batch depends on the clusters only, never on the input order."""
+    min_claims = CLAIM_BATCH if min_claims is None else min_claims
+    keyed = sorted(clusters, key=lambda m: min(documents[i].id for i in m))
+    batch: list[list[int]] = []
+    claims: list[Claim] = []
+    for members in keyed:
+        batch.append(members)
+        claims.extend(cluster_claims(documents, members, by_doc))
+        if len(claims) >= min_claims:
+            yield batch, claims
+            batch, claims = [], []
+    if batch:
+        yield batch, claims
+
+
+def cluster_events(documents: list[Document], members: list[int], by_doc: dict[str, list[Claim]],
+                   claim_vectors: np.ndarray, row: dict[str, int], other_incident: set[str],
+                   same_topic: float) -> list[Event]:
+    """The events of one document cluster, its main event first, then its related events.
+    `claim_vectors[row[claim id]]` must hold the vector of each of the cluster's claims."""
+    docs = sorted((documents[i] for i in members), key=lambda d: (d.date or "9999", d.id))
+    first = docs[0]
+    main_id = _event_id(first.date, first.id)
+    mine = cluster_claims(documents, members, by_doc)
+    inside = [c for c in mine if c.id not in other_incident]
+    outside = [c for c in mine if c.id in other_incident]
+    related = _related_events(outside, claim_vectors, row, same_topic, main_id)
+    main_event = Event(
+        id=main_id,
+        label=first.title or _short(inside[0].text if inside else first.text),
+        date=first.date,
+        claim_ids=[c.id for c in inside],
+        document_ids=sorted({c.document_id for c in inside} | {d.id for d in docs}),
+        related_event_ids=[e.id for e in related],
+    )
+    return [main_event, *related]
+
+
 def group_events(
     documents: list[Document],
     claims: list[Claim],
@@ -176,43 +251,18 @@ def group_events(
 ) -> Grouping:
     """Events for `claims` (rows of `claim_vectors`); any order of documents and claims gives
     the same events, each listing its claims by document id, then position in the text."""
-    doc_index = {d.id: i for i, d in enumerate(documents)}
     row = {c.id: i for i, c in enumerate(claims)}
-    by_doc: dict[str, list[Claim]] = defaultdict(list)
-    for c in sorted(claims, key=lambda c: (c.span[0], c.span[1], c.id)):
-        by_doc[c.document_id].append(c)
-    events, event_of, main = [], {}, set()
+    by_doc = claims_by_document(claims)
+    grouping = Grouping(events=[], event_of={}, main=set())
     if clusters is None:
         clusters = cluster_documents(documents, doc_vectors, same_event, window)
     for members in clusters:
-        docs = sorted((documents[i] for i in members), key=lambda d: (d.date or "9999", d.id))
-        first = docs[0]
-        main_id = _event_id(first.date, first.id)
-        mine = [c for d in sorted(docs, key=lambda d: d.id) for c in by_doc[d.id]]
-        inside = [c for c in mine if c.id not in other_incident]
-        outside = [c for c in mine if c.id in other_incident]
-        related = _related_events(outside, claim_vectors, row, same_topic, documents, doc_index, main_id)
-        main_event = Event(
-            id=main_id,
-            label=first.title or _short(inside[0].text if inside else first.text),
-            date=first.date,
-            claim_ids=[c.id for c in inside],
-            document_ids=sorted({c.document_id for c in inside} | {d.id for d in docs}),
-            related_event_ids=[e.id for e in related],
-        )
-        events.append(main_event)
-        main.add(main_id)
-        events.extend(related)
-        for c in inside:
-            event_of[c.id] = main_id
-        for e in related:
-            for cid in e.claim_ids:
-                event_of[cid] = e.id
-    events.sort(key=lambda e: (e.date or "9999", e.id))
-    return Grouping(events=events, event_of=event_of, main=main)
+        grouping.add(cluster_events(documents, members, by_doc, claim_vectors, row, other_incident, same_topic))
+    grouping.finish()
+    return grouping
 
 
-def _related_events(claims, vectors, row, threshold, documents, doc_index, main_id) -> list[Event]:
+def _related_events(claims, vectors, row, threshold, main_id) -> list[Event]:
     """Background claims of one event, grouped by similarity into related events."""
     if not claims:
         return []
