@@ -143,3 +143,61 @@ def test_generated_corpus_of_thousands_is_byte_identical(client, tmp_path):
     corpus = write_corpus(tmp_path / "big", 3000, shards=12)
     settings = Settings(embedder="tfidf", use_cache=False)
     _same(build_report(corpus, settings), build_report_dask(corpus, settings, client=client))
+
+
+# -- the actor replay: workers resolve, the client replays only the order-dependent steps
+
+CALLS = [  # (partition, name, language, context): persons in two scripts, bodies, anonymous sources
+    (0, "كريم حداد", "ar", "قال المتحدث كريم حداد إن"),
+    (0, "the Pentagon press secretary", "en", ""),
+    (0, "a security source", "en", "a security source told reporters"),
+    (1, "Karim Haddad", "en", "spokesman Karim Haddad said"),
+    (1, "مصدر أمني", "ar", ""),
+    (1, "Akram al-Kaabi", "en", "militia leader Akram al-Kaabi"),
+    (2, "أكرم الكعبي", "ar", ""),
+    (2, "Health Ministry", "en", "the Health Ministry in Gaza said"),
+    (2, "وزارة الصحة", "ar", "قالت وزارة الصحة في غزة"),
+    (2, "Karim Haddad", "en", ""),
+]
+
+
+def _recorded(resolver_class):
+    """Each partition resolved by its own recording resolver, as on the workers."""
+    from consistency.engine.stages import RecordingResolver
+
+    parts = []
+    for p in sorted({c[0] for c in CALLS}):
+        recorder = RecordingResolver(resolver_class())
+        for _, name, lang, ctx in (c for c in CALLS if c[0] == p):
+            assert recorder.resolve(name, lang, context=ctx).id.startswith("\x00call:")
+        parts.append(recorder.calls)
+    return parts
+
+
+def test_replay_of_recorded_steps_gives_the_sequential_ids_and_actors(monkeypatch):
+    from consistency.engine.stages import TracedResolver, replay
+    from consistency.extract.actors import ActorResolver
+
+    sequential = ActorResolver()
+    expected = [sequential.resolve(name, lang, context=ctx).id for _, name, lang, ctx in CALLS]
+    assert expected[0] == expected[3] == expected[9] and expected[5] == expected[6]  # one person, two scripts
+    parts = _recorded(TracedResolver)
+    assert {step[0] for steps in parts for step in steps} == {"actor", "person"}
+    client = ActorResolver()
+    monkeypatch.setattr(ActorResolver, "_find", lambda *a: pytest.fail("the replay resolved a phrase again"))
+    monkeypatch.setattr(ActorResolver, "is_anonymous", lambda *a: pytest.fail("the replay resolved a phrase again"))
+    assert [replay(client, step) for steps in parts for step in steps] == expected
+    assert client.actors() == sequential.actors()  # names, groups and aliases as the local run has them
+
+
+def test_replay_of_an_untraced_resolver_replays_whole_calls():
+    from consistency.engine.stages import replay
+    from consistency.extract.actors import ActorResolver
+
+    sequential = ActorResolver()
+    expected = [sequential.resolve(name, lang, context=ctx).id for _, name, lang, ctx in CALLS]
+    parts = _recorded(ActorResolver)
+    assert {step[0] for steps in parts for step in steps} == {"call"}
+    client = ActorResolver()
+    assert [replay(client, step) for steps in parts for step in steps] == expected
+    assert client.actors() == sequential.actors()

@@ -197,27 +197,33 @@ class _DaskRun:
 
     def _replay_actors(self, plan, parts, n_docs):
         """Replay every resolve call in corpus order through one resolver, as the local run
-        makes them, and give the claims the ids it returns."""
+        makes them (only their order-dependent steps: `stages.replay`), partition by
+        partition as extraction finishes them, and give the claims the ids it returns."""
+        import time
+
         from consistency.extract.actors import ActorResolver
 
         self.resolver = ActorResolver(self._gazetteers(plan))
-        done, out = 0, []
+        done, out, spent = 0, [], 0.0
+        kinds: Counter = Counter()
         for part in parts:
-            calls, n = self.submit(stages.calls_of, part).result()
-            ids = [self.resolver.resolve(name, lang, context=ctx, anonymous=anon).id for name, lang, ctx, anon in calls]
+            steps, n = self.submit(stages.calls_of, part).result()
+            start = time.perf_counter()
+            ids = [stages.replay(self.resolver, step) for step in steps]
+            spent += time.perf_counter() - start
+            kinds.update(step[0] for step in steps)
             out.append(self.submit(stages.apply_actors, part, ids))
             done += n
             self.progress("extract", done, n_docs)
+        self.replayed = {"seconds": round(spent, 2), **kinds}  # "call": replayed whole
         return out
 
     def _clusters(self, parts, refs, size):
-        """Documents by incident: the local engine's `cluster_documents`, in one task."""
+        """Documents by incident: the local engine's `cluster_documents`, in one task that
+        starts as soon as every partition is extracted (the client replays actors meanwhile)."""
         window = self.settings.event_window_days
-        found = self.client.gather([self.submit(stages.recalled_of, part, p * size, window)
-                                    for p, part in enumerate(parts)])
-        recalled = {i: days for f in found for i, days in f.items()}
-        blocks = [self.submit(stages.doc_rows, part, slice(None)) for part in parts]
-        return self.submit(ev.cluster_task, refs, self._thresholds()["same_event"], window, recalled, *blocks)
+        leads = [self.submit(stages.leads_of, part, p * size, window) for p, part in enumerate(parts)]
+        return self.submit(ev.cluster_task, refs, self._thresholds()["same_event"], window, *leads)
 
     def _mark_other(self, parts, refs, clusters, size):
         from consistency.group.timing import incident_days

@@ -27,13 +27,15 @@ class DocRef(NamedTuple):
     date: str | None
 
 
-def cluster_task(refs: list[DocRef], threshold: float, window: int, recalled: dict[int, list[int]],
-                 *blocks: np.ndarray) -> list[list[int]]:
-    """Worker task: `group.events.cluster_documents` on the whole corpus's lead vectors (the
-    partitions' blocks, in corpus order), exactly as the local engine calls it."""
+def cluster_task(refs: list[DocRef], threshold: float, window: int,
+                 *leads: tuple[np.ndarray, dict[int, list[int]]]) -> list[list[int]]:
+    """Worker task: `group.events.cluster_documents` on the whole corpus's lead vectors and
+    recalled days (`stages.leads_of` of each partition, in corpus order), exactly as the local
+    engine calls it."""
     from consistency.group.events import cluster_documents
 
-    return cluster_documents(refs, np.concatenate(blocks), threshold, window, recalled=recalled)
+    recalled = {i: days for _, found in leads for i, days in found.items()}
+    return cluster_documents(refs, _stack([vectors for vectors, _ in leads]), threshold, window, recalled=recalled)
 
 
 @dataclass
