@@ -54,3 +54,27 @@ def test_said_after_a_figure_with_thousands_separators():
     (att,) = find_attributions(text, sentences(text, "en"), "en")
     assert att.speaker == "Anna Petrova"
     assert text[att.content[0]:att.content[1]] == "Between 2,000 and 2,500 people had been sheltering in the stadium"
+
+
+@pytest.mark.parametrize("text,language,want", [
+    ("The official said the missile was launched from Russian-controlled territory.", "en", ["launch:Russia"]),
+    ("He said the rocket had been fired from a village 20 kilometres west, where a Ukrainian unit was deployed.",
+     "en", ["launch:Ukraine"]),
+    ("وأكدت الوزارة أن الصاروخ أُطلق من منطقة تسيطر عليها القوات الأوكرانية.", "ar", ["launch:Ukraine"]),
+    ("The missile was launched from a field near the border.", "en", []),
+])
+def test_who_holds_the_launch_site(text, language, want):
+    doc = DocText(text, language)
+    span = (0, len(text))
+    assert [v.value for v in extract_facets(doc, span, span).location] == want
+
+
+@pytest.mark.parametrize("text,language,want", [
+    ("He said the missile had been launched from the north.", "en", [("missiles", 1, 1)]),
+    ("Officials said the army had fired a short-range ballistic missile at the depot.", "en", [("missiles", 1, 1)]),
+    ("وقالت واشنطن إن القوات أطلقت صاروخًا باليستيًا على المحطة.", "ar", [("missiles", 1, 1)]),
+    ("A missile strike hit the depot.", "en", []),
+    ("The drone fired three missiles at the car.", "en", [("missiles", 3, 3)]),
+])
+def test_one_missile_named_as_what_was_fired(text, language, want):
+    assert _counts(text, language) == [(s, float(lo), float(hi)) for s, lo, hi in want]

@@ -3,12 +3,16 @@
 Flags:      "inside the designated humanitarian zone" vs "outside the humanitarian zone";
             "the shooting took place at a different location, away from the convoy" vs
             "troops fired on the crowds waiting for aid" (at the scene).
-Must not:   "Palestine Street" vs "near the Interior Ministry" (two descriptions of one place).
+            "launched from Russian-controlled territory" vs "أُطلق من منطقة تسيطر عليها القوات
+            الأوكرانية" (the launch site, on opposite sides of the front line).
+Must not:   "Palestine Street" vs "near the Interior Ministry" (two descriptions of one place);
+            two sources placing the launch in ground held by the same party.
 """
 
 from __future__ import annotations
 
 from consistency.compare.categorical import value_sides
+from consistency.compare.numeric import nearer
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.models import Discrepancy
 
@@ -33,8 +37,26 @@ def _at_scene(ctx: EventContext, exclude: set[str]) -> SideBuilder:
     return side
 
 
+def _launch_sides(ctx: EventContext) -> list[SideBuilder]:
+    """One side per party said to hold the launch site. A mention that several claims of one
+    sentence hold ("the Pentagon said Russia fired it, while Moscow insists it was launched
+    from ground held by Ukraine") is the claim of the speaker named nearest to it."""
+    owners: dict[tuple, tuple] = {}
+    for claim in ctx.claims:
+        for v in claim.facets.location:
+            if not v.value.startswith("launch:"):
+                continue
+            key = (claim.document_id, v.span)
+            if key not in owners or nearer(claim, owners[key][0], v.span):
+                owners[key] = (claim, v)
+    sides: dict[str, SideBuilder] = {}
+    for claim, v in sorted(owners.values(), key=lambda cv: (cv[0].document_id, cv[1].span)):
+        sides.setdefault(v.value, SideBuilder(value=v.value)).add(claim, v.span, v.text)
+    return [sides[k] for k in sorted(sides)]
+
+
 def detect(ctx: EventContext) -> list[Discrepancy]:
-    sides = {s.value: s for s in value_sides(ctx, "location")}
+    sides = {s.value: s for s in value_sides(ctx, "location") if not s.value.startswith("launch:")}
     pairs = []
     if "inside_zone" in sides and "outside_zone" in sides:
         pairs.append((sides["inside_zone"], sides["outside_zone"], "zone"))
@@ -42,6 +64,7 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         scene = _at_scene(ctx, set(sides["elsewhere"].actor_ids))
         if scene.claims:
             pairs.append((sides["elsewhere"], scene, "place"))
+    launches = _launch_sides(ctx)
     out = []
     for a, b, subject in pairs:
         if not sides_conflict([a, b]):
@@ -50,4 +73,10 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
                    f"place it {_WORDING[b.value]}.")
         a.value, b.value = _WORDING[a.value], _WORDING[b.value]
         out.append(make(KIND, subject, "medium", ctx, [a, b], summary))
+    if len(launches) >= 2 and sides_conflict(launches):
+        for s in launches:
+            s.value = f"launched from ground held by {s.value.split(':', 1)[1]}"
+        held = "; ".join(f"{s.value.rsplit(' ', 1)[-1]} ({who(ctx, s, 2)})" for s in launches)
+        summary = f"Sources place the launch site in ground held by different parties: {held}."
+        out.append(make(KIND, "launch site", "medium", ctx, launches, summary))
     return out

@@ -126,7 +126,7 @@ def event_figures(ctx: EventContext, subjects: set[str]) -> dict[str, list[tuple
                 continue
             key = (claim.document_id, count.span, count.subject)
             held = owners.get(key)
-            if held is None or _nearer(claim, held[0], count.span):
+            if held is None or nearer(claim, held[0], count.span):
                 owners[key] = (claim, count)
     out: dict[str, list[tuple[Claim, Count]]] = {}
     for claim, count in owners.values():
@@ -134,7 +134,7 @@ def event_figures(ctx: EventContext, subjects: set[str]) -> dict[str, list[tuple
     return out
 
 
-def _nearer(a: Claim, b: Claim, span: tuple[int, int]) -> bool:
+def nearer(a: Claim, b: Claim, span: tuple[int, int]) -> bool:
     def distance(c: Claim) -> float:
         if c.speaker_span is None:
             return INF

@@ -40,7 +40,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     s0, s1 = doc.norm_span(*sentence)
     seg = doc.norm[s0:s1]
     if not numbers:
-        return _none_killed(doc, span, seg, s0, lang)
+        return _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, [])
     tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
     subjects = [(h.start + s0, h.end + s0, h.label) for h in matcher(lang, "count_subjects").finditer(seg)]
     num_spans = [doc.norm_span(m.start, m.end) for m in numbers]
@@ -91,7 +91,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
                 scope=scope,
             )
         )
-    return out + _none_killed(doc, span, seg, s0, lang)
+    return out + _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, out)
 
 
 def _none_killed(doc: DocText, span, seg: str, s0: int, lang: str) -> list[Count]:
@@ -113,6 +113,29 @@ def _none_killed(doc: DocText, span, seg: str, s0: int, lang: str) -> list[Count
                              span=(o0, o1), scope="event"))
             break
     return out
+
+
+def _one_launched(doc: DocText, span, seg: str, s0: int, lang: str, counted: list[Count]) -> list[Count]:
+    """"The missile was launched from ...", "fired a short-range ballistic missile", "الصاروخ
+    أُطلق من": a single missile named as what was fired counts one."""
+    if any(c.subject == "missiles" for c in counted):
+        return []
+    singles = matcher(lang, "count_rules", "single_missile").finditer(seg)
+    if not singles:
+        return []
+    c0, c1 = doc.norm_span(*span)
+    tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
+    before = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "launch_before").finditer(seg)]
+    after = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "launch_after").finditer(seg)]
+    for h in singles:
+        a, b = h.start + s0, h.end + s0
+        if not (c0 <= a < c1) or seg[h.end:h.end + 8].strip().startswith(("strike", "attack", "ضرب", "هجوم")):
+            continue
+        if _near(a, b, before, tokens, before=5, after=0) or _near(a, b, after, tokens, before=0, after=4):
+            o0, o1 = doc.to_orig(a, b)
+            return [Count(subject="missiles", low=1.0, high=1.0, qualifier="exact", text=doc.text[o0:o1],
+                          span=(o0, o1), scope="event")]
+    return []
 
 
 def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:

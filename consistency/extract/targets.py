@@ -98,4 +98,34 @@ def locations(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
         if label == "inside_zone" and any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 4 for n in negs):
             label = "outside_zone"  # "we did not strike in the humanitarian zone"
         out.append(_value(doc, h, label))
-    return _dedupe(out)
+    return _dedupe(out + launch_sites(doc, span))
+
+
+_LAUNCH_WINDOW = 24  # words from "launched from" to the word that says who holds the place
+_HOLDER_WINDOW = 4  # words between that word and the party
+
+
+def launch_sites(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Who holds the ground a missile was fired from: "launched from Russian-controlled
+    territory", "أُطلق من منطقة تسيطر عليها القوات الأوكرانية", "fired from the area of X,
+    where a Ukrainian division was deployed" -> `launch:<party>`."""
+    starts = _hits(doc, "location_launch", span, "from")
+    if not starts:
+        return []
+    holds = _hits(doc, "location_launch", span, "held")
+    parties = _hits(doc, "perpetrator_agents", span)
+    out = []
+    for s in starts:
+        for h in holds:
+            if h.start < s.end or _token_gap(doc, s.end, h.start) > _LAUNCH_WINDOW:
+                continue
+            near = [p for p in parties if p.start >= s.end and (
+                    _token_gap(doc, p.end, h.start) <= _HOLDER_WINDOW if p.end <= h.start
+                    else _token_gap(doc, h.end, p.start) <= _HOLDER_WINDOW)]
+            if near:
+                party = min(near, key=lambda p: abs(p.start - h.start))
+                value = _value(doc, party, f"launch:{party.label}")
+                start, end = doc.to_orig(s.start, max(h.end, party.end))
+                out.append(value.model_copy(update={"text": doc.text[start:end], "span": (start, end)}))
+                break
+    return out
