@@ -50,6 +50,17 @@ def _platform(text: str, sent: Span, lex: Lex) -> Span | None:
     return None
 
 
+def _bare_subject(text: str, span: Span, lex: Lex) -> bool:
+    """Whether the words before an unknown "-s that" word are a subject, so that the word is a
+    verb ("Trump insists that"), not a noun with a relative clause ("the mines that",
+    "Patriot's mines that", "European countries that")."""
+    words = text[span[0]:span[1]].split()
+    if len(words) == 1 and words[0].lower() in lex.person | lex.thing:
+        return True
+    return words[0].lower() not in lex.dets and words[-1][:1].isupper() \
+        and not any(re.search(r"[’']s$", w) for w in words)
+
+
 # what may stand between a cue and its content: a form ("in a statement on X"), a time, "that"
 _FORM = re.compile(r"(?:(?:in|during|at|on|via|through)\s+(?:a|an|its|his|her|their|the)\s+(?:[\w'’-]+\s+){0,3}?"
                    r"(?:statement|interview|post|video|speech|letter|briefing|conference|message|address|"
@@ -108,6 +119,14 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
         while i < len(toks):
             t = toks[i]
             c, step = prep_cue(text, toks, i, lex, sent)
+            if c is None and t.low in {"citing", "quoting"} and i > 0 and toks[i - 1].text == "," and cands \
+                    and cands[-1].speaker and cands[-1].frame()[1] <= toks[i - 1].start:
+                # "X said on Monday, citing the release of prisoners": X goes on, citing a thing
+                c = Cand("cite", (t.start, t.end))
+                c.speaker, c.role = cands[-1].speaker, "continuation"
+                cands.append(c)
+                i += 1
+                continue
             if c is not None:
                 if c.cue == "citing" and cands:
                     # "..., Reuters reported, citing police sources": the source speaks via Reuters
@@ -126,7 +145,8 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                     and t.low not in lex.not_verbs:
                 lemma = t.low  # any "<verb> that ...": "X conceded that", "she figured that"
                 c = verb_cue(text, toks, i, lemma, lex, sent, cands)
-                if c is not None and c.speaker and c.speaker[1] <= t.start:
+                if c is not None and c.speaker and c.speaker[1] <= t.start \
+                        and (t.low.endswith("ed") or _bare_subject(text, c.speaker, lex)):
                     cands.append(c)
                 i += 1
                 continue

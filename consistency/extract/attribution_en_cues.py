@@ -68,6 +68,24 @@ def _skip_between(toks: list[Tok], j: int, lex: Lex) -> int:
     return j
 
 
+_DO_AUX = {"did", "does", "do", "has", "have", "had", "will", "would", "could", "can", "should", "might", "may",
+           "wo", "ca", "sha"}  # "won't", "can't", "shan't"
+
+
+def _negating(aux: str, form: str) -> bool:
+    """Whether `aux` + not before `form` negates an active verb ("did not say", "is not saying"),
+    not a passive ("was not confirmed")."""
+    return aux in _DO_AUX or (aux in {"is", "are", "was", "were", "am"} and form.endswith("ing"))
+
+
+def _coordinated(toks: list[Tok], j: int, prev: Cand) -> bool:
+    """Whether "and" at token j joins a second verb to the clause of `prev`'s cue, not to a
+    clause inside what was said ("X said police arrived and denied ..." is not X denying)."""
+    between = [x for x in toks if prev.cue_span[1] <= x.start < toks[j].start]
+    return not any(x.low in {"that", "said", "says", "told"} or x.text in "“\"«" for x in between) \
+        and prev.speaker[1] <= prev.cue_span[0]
+
+
 def span_of(toks: list[Tok], a: int, b: int) -> Span:
     return toks[a].start, toks[b - 1].end
 
@@ -81,10 +99,35 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         return None
     if form in {"called", "calls"} and nxt and nxt.low in {"for", "on"}:
         lemma = "call_for"
-    if lemma in lex.weak and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
-                                 and not x.role for x in cands):
-        return None  # "the army said it knew of no shelling": "knew" is inside what was said
+    if nxt is not None and nxt.text.islower() and lex.verbs.get(nxt.low) not in (None, *lex.weak):
+        return None  # "which advocates say ...": a noun subject of the next cue
     j = _skip_between(toks, i - 1, lex)
+    progressive = False  # the be-auxiliary before an -ing form has been read already
+    asserted = nxt is not None and (nxt.low == "that" or nxt.text in ":“\"«")
+    if asserted and j >= 0 and (toks[j].low == "not" or re.fullmatch(r"\w+n[’']t", toks[j].low)):
+        return None  # "X did not say that ...": what follows is not X's claim
+    if j >= 1 and toks[j].low == "not" and _negating(toks[j - 1].low, form):
+        progressive = form.endswith("ing")
+        j = _skip_between(toks, j - 2, lex)  # "X did not say", "X has not commented": still X's stance
+    elif j >= 0 and re.fullmatch(r"\w+n[’']t", toks[j].low) and _negating(re.sub(r"n[’']t$", "", toks[j].low), form):
+        progressive = form.endswith("ing")
+        j = _skip_between(toks, j - 1, lex)  # "X haven't said", "X isn't saying"
+    if form in lex.homographs and j >= 0 and (
+            toks[j].low in lex.dets or re.search(r"[’']s$", toks[j].text) or toks[j].text.isdigit()
+            or toks[j].low in {"percent", "tv", "show"} or (nxt is not None and nxt.low in {"of", "among", "for"})
+            or (j >= 1 and toks[j - 1].low in {"of", "in", "for", "with", "among", "by"})):
+        return None  # a noun: "Oz's show", "85 percent support", "of Republican claims", "in support of"
+    if j >= 0 and toks[j].low in {"and", "but", "yet"} and cands and cands[-1].speaker \
+            and cands[-1].speaker[1] <= t.start and not form.endswith("ing") and _coordinated(toks, j, cands[-1]):
+        # "X urged Republicans to act, and criticized the party": the same subject
+        c = Cand(lemma, (t.start, t.end))
+        c.speaker, c.role = cands[-1].speaker, "continuation"
+        return c
+    participle = form.endswith("ing") and j >= 0 and toks[j].text in ",—–;" and bool(cands) \
+        and cands[-1].speaker is not None and cands[-1].frame()[1] <= toks[j].start
+    if lemma in lex.weak and not participle and any(x.speaker and x.speaker[1] <= t.start
+                                                    and x.cue_span[1] <= t.start and not x.role for x in cands):
+        return None  # "the army said it knew of no shelling": "knew" is inside what was said
     if j >= 0 and toks[j].text == ")":  # "Rep. Stephen Lynch (D-Mass.) said"
         m = j - 1
         while m >= 0 and toks[m].text != "(" and j - m < 8:
@@ -93,7 +136,9 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
             j = m - 1
     if form.endswith("ing"):
         prev = toks[j] if j >= 0 else None
-        if prev is not None and prev.low in {"is", "are", "was", "were", "am"}:
+        if progressive:
+            pass
+        elif prev is not None and prev.low in {"is", "are", "was", "were", "am"}:
             j = _skip_between(toks, j - 1, lex)  # progressive: "Trump is demanding"
         elif prev is not None and re.fullmatch(r"\w+[’']s", prev.text) and prev.cap:
             c = Cand(lemma, (t.start, t.end))  # "He’s claiming"
@@ -114,6 +159,15 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
                 c.speaker, c.role = span_of(toks, 0, e), "continuation"
                 return c
             return None
+    if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being"} and form.endswith("ed") \
+            and nxt is not None and nxt.low == "by":
+        # passive with its agent: "the toll was confirmed by the ministry", "is backed by unions"
+        e = scan_right(toks, i + 2, lex)
+        if e > i + 2 and is_speakerish(toks[i + 2:e], lex, -1):
+            c = Cand(lemma, (toks[j].start, t.end))
+            c.speaker = span_of(toks, i + 2, e)
+            return c
+        return None
     if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being", "to", "not", "get", "got"}:
         return None  # passive or infinitive: "was denied entry", "refused to say"
     rest = text[t.end:t.end + 40].lower()
@@ -127,14 +181,16 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         # "X acknowledged the operation and said ...": the same subject
         c.speaker, c.role = cands[-1].speaker, "continuation"
         return c
-    if j >= 0 and toks[j].low == "and" and not cands and lemma not in lex.weak and toks[0].cap:
+    if j >= 0 and toks[j].low in {"and", "but", "yet"} and not cands and toks[0].cap:
         # "Hamas rejected the assessment and said ...": the sentence's subject says it
         e = scan_right(toks, 0, lex, limit=6)
-        if 0 < e < j and is_speakerish(toks[:e], lex, sent[0]) and toks[e].word and toks[e].text.islower():
+        if 0 < e < j and is_speakerish(toks[:e], lex, sent[0], strict=lemma in lex.weak) and toks[e].word \
+                and toks[e].text.islower() and toks[e].low not in lex.stop:
             c.speaker, c.role = span_of(toks, 0, e), "continuation"
             return c
     if j >= 0 and toks[j].word:
-        if toks[j].low in {"i", "we", "you"} and any(q[0] < t.start < q[1] for q in QUOTES.get()):
+        first_person = re.sub(r"[’'](?:ve|d|ll|m|re)$", "", toks[j].low) in {"i", "we", "you"}
+        if first_person and any(q[0] < t.start < q[1] for q in QUOTES.get()):
             return None  # "I think ..." inside a quotation is the quoted speaker's own aside
         if toks[j].low == "who" and not (j >= 1 and toks[j - 1].text == ","):
             if lemma in lex.weak or j < 1:
@@ -205,13 +261,21 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
             c.speaker = span_of(toks, s, e)
     if c.speaker is None:
         return None
+    sp = [x for x in toks if c.speaker[0] <= x.start and x.end <= c.speaker[1]]
+    for k in range(1, len(sp)):
+        if sp[k].text.islower() and sp[k].low.endswith(("ed", "en")) and sp[k - 1].low.rstrip("s") in lex.heads:
+            c.speaker = (sp[0].start, sp[k - 1].end)  # "a survey released on Monday found": the survey
+            break
     if lemma in lex.weak:
         after = toks[i + 1] if i + 1 < n else None
         inverted = c.speaker[0] > t.start
         signal = after is not None and (after.low == "that" or after.text in ":“\"«")
         words = tokens(text, *c.speaker, frozenset(w.text for w in toks if w.proper))
+        # a participle after a head noun modifies it: "a poll released Friday found"
         verbal = any(w.text.islower() and w.low.endswith(("ing", "ed")) and w.low not in lex.heads
-                     and w.low not in ADJ_PARTICIPLES for w in words)
+                     and w.low not in ADJ_PARTICIPLES
+                     and not (w.low.endswith("ed") and k > 0 and words[k - 1].low.rstrip("s") in lex.heads)
+                     for k, w in enumerate(words))
         if verbal or not (inverted or signal or (is_speakerish(words, lex, sent[0], strict=True)
                                                  and words[-1].low not in lex.thing)):
             return None

@@ -51,6 +51,7 @@ class Lex:
         self.preps = cues["prepositions"]
         self.between = set(cues["between"]["words"])
         self.days = set(cues["between"]["days"])
+        self.dates = self.days | set(cues["between"]["months"])  # never a speaker: "a poll released in late August"
         self.stop = set(cues["stop"]["words"])
         self.dets = set(cues["determiners"]["words"])
         self.titles = set(cues["titles"]["words"])
@@ -68,6 +69,7 @@ class Lex:
         self.dashes = cues["punctuation"]["dashes"]
         self.noun_cues = set(cues["nouns"]["cues"])
         self.not_verbs = set(cues["nouns"]["not_verbs"])
+        self.homographs = set(cues["nouns"]["homographs"])
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.media_nouns = set(cues["speaker_nouns"]["media"])
         self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
@@ -122,6 +124,7 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
                 return k + 1, j, True
         attach = t.low in _PREPS and k > 0 and (toks[k - 1].low in lex.heads or toks[k - 1].low in lex.roles)
         if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) and not attach \
+                and not all(x.low in lex.dates for x in toks[k + 1:j + 1] if x.word) \
                 and t.low not in lex.heads and t.low not in lex.roles and t.low not in lex.dets \
                 and t.low not in {"and", "of", "for", "s"}:
             return k + 1, j, False  # "During the debate Trump said": the name is the speaker
