@@ -12,7 +12,7 @@ from __future__ import annotations
 from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table
-from consistency.extract.targets import evidence_mentions, mentions
+from consistency.extract.targets import evidence_mentions, mentions, rebuttals
 from consistency.models import Discrepancy
 
 KIND = "denial"
@@ -32,8 +32,8 @@ def _denier_agents(ctx: EventContext, side: SideBuilder) -> set[str]:
 
     out = set()
     for claim in side.claims:
-        out |= {h.label for h in agents(ctx.text(claim.document_id), claim.span)}
-        out |= own_parties(ctx, claim)
+        # the speaker's own party; the parties named in the claim only for a speaker of none
+        out |= own_parties(ctx, claim) or {h.label for h in agents(ctx.text(claim.document_id), claim.span)}
     return out
 
 
@@ -46,6 +46,15 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                 continue
             for v in claim.facets.perpetrator:
                 if v.value in mine:
+                    side.add(claim, v.span, v.text)
+    if deniers is not None:
+        # "..., which the party denied": the claim affirms what that party denies.
+        parties = _denier_agents(ctx, deniers)
+        for claim in ctx.claims:
+            if claim.facets.denial or claim.actor_id in set(deniers.actor_ids):
+                continue
+            for v, who_denies in rebuttals(ctx.text(claim.document_id), claim.span):
+                if who_denies & parties:
                     side.add(claim, v.span, v.text)
     for claim in ctx.claims:
         if claim.facets.denial:

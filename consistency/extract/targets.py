@@ -78,6 +78,32 @@ def evidence_mentions(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     return [_value(doc, h, "evidence") for h in _hits(doc, "denial_evidence", span, "nouns")]
 
 
+def rebuttals(doc: DocText, span: tuple[int, int]) -> list[tuple[FacetValue, frozenset[str]]]:
+    """A claim reported together with its denial by another party ("..., which the army
+    denied", "وهو ما نفته القيادة المركزية"): the rebuttal and the parties who deny, named
+    after the cue, or the party the claim is about where the cue names it only as "the group"."""
+    from consistency.extract.frames import agents
+
+    out = []
+    verbs = _hits(doc, "denial_rebuttal", span, "verbs")
+    for opener in _hits(doc, "denial_rebuttal", span, "openers"):
+        if doc.norm[max(0, opener.start - 2) : opener.start].strip() not in (",", ""):
+            continue  # ", which ..." / "، وهو ما ...": a clause hung on the claim
+        verb = next((v for v in verbs if v.start >= opener.start and _token_gap(doc, opener.end, v.start) <= 5), None)
+        if verb is None:
+            continue
+        start, end = doc.to_orig(opener.start, verb.end)
+        stop = min([i for i in (doc.text.find(ch, end, span[1]) for ch in ".;,،") if i >= 0] or [span[1]])
+        parties = frozenset(h.label for h in agents(doc, (start, stop)))
+        if not parties and _hits(doc, "denial_rebuttal", (start, stop), "same_party"):
+            # "which the group denies", "وهو ما ينفيه الحزب": the party the claim is about
+            parties = frozenset(h.label for h in agents(doc, (span[0], start)))
+        if parties:
+            out.append((FacetValue(value="rebutted", text=doc.text[start:end], span=(start, end), subject="rebuttal"),
+                        parties))
+    return out
+
+
 def denial_topics(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     """Topics named in a clause a speaker denies as a whole ("X denied the accusations")."""
     return _dedupe([_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial_topics", span)])
