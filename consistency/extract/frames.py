@@ -113,8 +113,38 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
     deny = _hits(doc, "denial_verbs", span, "words")
     out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
     out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
-    out += [_value(doc, h, h.label) for h, negated, _ in _agentive(doc, span, speaker) if not negated]
+    agentive = _agentive(doc, span, speaker)
+    out += [_value(doc, h, h.label) for h, negated, _ in agentive if not negated]
+    if not agentive and not any(v.value != "unknown" for v in out):
+        out += causes(doc, span)
     return _dedupe(out)
+
+
+ACCIDENT, ATTACK = "accident or negligence", "deliberate attack or sabotage"
+
+
+def causes(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """What caused a blast, fire or crash when no party is named as doing it: an accident or
+    negligence against an attack or sabotage; a clause that weighs both, or leaves the cause
+    open, leaves it unknown.
+
+        "the explosion was most likely an accident caused by a fire"   accident or negligence
+        "the blast looked like a terrible attack"                       deliberate attack or sabotage
+        "إهمال أو تدخل خارجي"، "the cause has not been determined"     unknown
+    """
+    if not _hits(doc, "cause", span, "incident"):
+        return []
+    accident = _hits(doc, "cause", span, "accident")
+    attack = _hits(doc, "cause", span, "attack")
+    # "looked like a terrible attack", "seemed to be a bomb": an act's noun after a copula
+    frames = _hits(doc, "cause", span, "frame")
+    attack += [n for n in _hits(doc, "cause", span, "attack_nouns")
+               if any(f.end <= n.start and _token_gap(doc, f.end, n.start) <= 2 for f in frames)]
+    still_open = _hits(doc, "cause", span, "open")
+    if (accident and attack) or (still_open and (accident or attack or _hits(doc, "cause", span, "cause"))):
+        first = min(accident + attack + still_open, key=lambda h: h.start)
+        return [_value(doc, first, "unknown")]
+    return [_value(doc, h, ACCIDENT) for h in accident] + [_value(doc, h, ATTACK) for h in attack]
 
 
 # Cues by which a speaker owns or pins the act on a named party ("confirmed U.S. forces
@@ -162,7 +192,7 @@ def _within(doc: DocText, hit: Hit, span: tuple[int, int] | None) -> bool:
 
 
 def _is_mechanism(value: str) -> bool:
-    return value in {"crowd crush", "misfired rocket", "air defence interception"}
+    return value in {"crowd crush", "misfired rocket", "air defence interception", ACCIDENT, ATTACK}
 
 
 def justification(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
