@@ -50,6 +50,9 @@ def _platform(text: str, sent: Span, lex: Lex) -> Span | None:
     return None
 
 
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "as", "from"}
+
+
 def _bare_subject(text: str, span: Span, lex: Lex) -> bool:
     """Whether the words before an unknown "-s that" word are a subject, so that the word is a
     verb ("Trump insists that"), not a noun with a relative clause ("the mines that",
@@ -114,6 +117,10 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     out: list[Attribution] = []
     for sent in sentences:
         toks = tokens(text, *sent, proper)
+        words = [x for x in toks if x.word and x.text[0].isalpha()]
+        # a headline in title case ("Lindsey Graham Says Trump Could Embrace Clean Energy")
+        title = len(words) >= 4 and sum(1 for x in words if x.text[0].isupper() or x.low in _SMALL) == len(words) \
+            and sum(1 for x in words if x.text[0].isupper()) >= 0.6 * len(words)
         cands: list[Cand] = []
         i = 0
         while i < len(toks):
@@ -139,7 +146,9 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 cands.append(c)
                 i += step
                 continue
-            lemma = lex.verbs.get(t.low) if t.text[0].islower() else None
+            lemma = lex.verbs.get(t.low) if t.text[0].islower() or (title and i > 0) else None
+            if lemma in lex.weak and not t.text[0].islower():
+                lemma = None  # a headline's "Trump Plans ..." may be a noun; "Says", "Warns" are verbs
             if lemma is None and t.text.islower() and re.fullmatch(r"[a-z]{3,}(?:ed|es|s)", t.text) \
                     and i + 1 < len(toks) and toks[i + 1].low == "that" and t.low not in lex.stop \
                     and t.low not in lex.not_verbs:

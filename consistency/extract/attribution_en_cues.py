@@ -78,6 +78,17 @@ def _negating(aux: str, form: str) -> bool:
     return aux in _DO_AUX or (aux in {"is", "are", "was", "were", "am"} and form.endswith("ing"))
 
 
+def _catenative(toks: list[Tok], k: int, lex: Lex) -> int:
+    """Index of the subject's last token before a verb chain ending in "to" at k + 1 ("went on
+    to", "has yet to", "appeared to"), or k + 1 (the "to" itself) when the chain is not one."""
+    m = k
+    if m >= 0 and toks[m].low in {"on", "yet", "off"}:
+        m -= 1
+    if m >= 0 and toks[m].low in lex.catenatives:
+        return _skip_between(toks, m - 1, lex)
+    return k + 1
+
+
 def _coordinated(toks: list[Tok], j: int, prev: Cand) -> bool:
     """Whether "and" at token j joins a second verb to the clause of `prev`'s cue, not to a
     clause inside what was said ("X said police arrived and denied ..." is not X denying)."""
@@ -102,6 +113,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
     if nxt is not None and nxt.text.islower() and lex.verbs.get(nxt.low) not in (None, *lex.weak):
         return None  # "which advocates say ...": a noun subject of the next cue
     j = _skip_between(toks, i - 1, lex)
+    if j >= 1 and toks[j].low == "to" and not form.endswith("ing"):
+        j = _catenative(toks, j - 1, lex)  # "X went on to explain", "X appeared to suggest": X's cue
     progressive = False  # the be-auxiliary before an -ing form has been read already
     asserted = nxt is not None and (nxt.low == "that" or nxt.text in ":“\"«")
     if asserted and j >= 0 and (toks[j].low == "not" or re.fullmatch(r"\w+n[’']t", toks[j].low)):
@@ -144,7 +157,7 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
             c = Cand(lemma, (t.start, t.end))  # "He’s claiming"
             c.speaker = (prev.start, prev.end - 2)
             return c
-        elif prev is not None and not (prev.text in ",—–;" or prev.low in {"and", "while", "before", "after"}
+        elif prev is not None and not (prev.text in ",—–;" or prev.low in {"and", "while", "before", "after", "by"}
                                        or (lemma == "say" and (prev.low in lex.media_nouns or prev.low in lex.days))):
             return None  # "a series of tweets early Friday saying that ..." goes on below
         elif cands and cands[-1].speaker:
@@ -154,6 +167,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         else:
             # a participle clause takes the sentence's subject: "Trump tweeted, saying ..."
             e = scan_right(toks, 0, lex, limit=6)
+            e = next((k for k in range(1, e) if toks[k].text.islower() and toks[k].low.endswith("ed")
+                      and toks[k].low not in lex.heads and toks[k].low not in ADJ_PARTICIPLES), e)
             if 0 < e < i and is_speakerish(toks[:e], lex, sent[0]) and toks[0].cap:
                 c = Cand(lemma, (t.start, t.end))
                 c.speaker, c.role = span_of(toks, 0, e), "continuation"

@@ -8,6 +8,7 @@ verbs (lexicon `stop`), so "Two people died, police said" gives "police".
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 # Zero-width and bidi controls (format characters) are neither words nor punctuation.
@@ -70,6 +71,7 @@ class Lex:
         self.noun_cues = set(cues["nouns"]["cues"])
         self.not_verbs = set(cues["nouns"]["not_verbs"])
         self.homographs = set(cues["nouns"]["homographs"])
+        self.catenatives = set(cues["between"]["catenatives"])
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.media_nouns = set(cues["speaker_nouns"]["media"])
         self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
@@ -92,8 +94,13 @@ def tokens(text: str, start: int, end: int, proper: frozenset = frozenset()) -> 
 
 
 def proper_words(text: str) -> frozenset:
-    """Capitalised words seen after a lowercase word: names, so "Trump wants" is a speaker."""
-    return frozenset(m.group(1) for m in re.finditer(r"[a-z,]\s+([A-Z][\w’'\-]*)", text))
+    """Capitalised words seen after a lowercase word, or capitalised twice or more and never
+    written in lowercase: names, so "Trump wants" is a speaker even when every sentence about
+    him opens with his name."""
+    after = {m.group(1) for m in re.finditer(r"[a-z,]\s+([A-Z][\w’'\-]*)", text)}
+    caps = Counter(re.findall(r"\b[A-Z][a-z][\w’'\-]*", text))
+    lower = set(re.findall(r"\b[a-z][\w’'\-]*", text))
+    return frozenset(after | {w for w, n in caps.items() if n >= 2 and w.lower() not in lower})
 
 
 def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
