@@ -172,6 +172,8 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
             gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
             if gap <= _RESP_WINDOW:
                 out.append(_value(doc, h, h.label))
+    if not named and (cues or cue in BLAMING_CUES):
+        out += _blamed_group(doc, span, cues, cue in BLAMING_CUES)
     for h in _hits(doc, "responsibility", span, "negative"):
         for a in named:
             if _token_gap(doc, h.end, a.start) <= 3 or _token_gap(doc, a.end, h.start) <= 3:
@@ -181,6 +183,35 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
     if not [v for v in out if not v.value.startswith("not ")] and (frames or cue in ACKNOWLEDGING_CUES or speaker is not None):
         out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
     return _dedupe(out)
+
+
+_LOOKBACK = 1500  # characters before a claim searched for the group "the rebels" refers to
+
+
+# Attribution cues that blame the party the content opens with ("He accused the rebels of ...").
+BLAMING_CUES = frozenset({"accuse", "blame", "اتهم", "حمّل"})
+
+
+def _blamed_group(doc: DocText, span: tuple[int, int], cues: list[Hit], opens: bool = False) -> list[FacetValue]:
+    """"He accused the rebels of ...", "متهمًا الميليشيا ...": a group named by its kind next to
+    a blame cue is the armed group the document last named ("the Houthis", "ميليشيا الحوثي")."""
+    groups = set(_table(doc, "group_anaphora").get("parties", []))
+    out = []
+    for a in _hits(doc, "group_anaphora", span, "words"):
+        near = any(_token_gap(doc, min(c.end, a.end), max(c.start, a.start)) <= 3 for c in cues)
+        if not near and not (opens and _token_gap(doc, doc.to_norm(span[0]), a.start) <= 1):
+            continue
+        start, _ = doc.to_orig(a.start, a.end)
+        before = [h for h in agents(doc, (max(0, start - _LOOKBACK), start)) if h.label in groups]
+        if before:
+            out.append(_value(doc, a, before[-1].label))
+    return out
+
+
+def _table(doc: DocText, name: str) -> dict:
+    from consistency.extract.lexicon import facet_table
+
+    return facet_table(_lang(doc.language)).get(name, {})
 
 
 def _within(doc: DocText, hit: Hit, span: tuple[int, int] | None) -> bool:
