@@ -53,3 +53,27 @@ def test_material_only_in_a_clause_about_a_blast_and_not_when_negated():
 ])
 def test_leaders(text, language, want):
     assert [(about, value) for _, value, about in _facets(roles.leaders, text, language)] == want
+
+
+def test_each_partys_denial_is_its_own_side():
+    import yaml
+    from pathlib import Path
+
+    from tests.test_detectors import run_detector
+
+    cases = yaml.safe_load((Path(__file__).parent / "cases" / "detectors" / "denial.yaml").read_text(encoding="utf-8"))
+    case = next(c for c in cases if c["name"] == "each party's denial of its own part is its own side")
+    [found] = run_detector("denial", case["documents"])
+    assert [s.document_ids for s in found.sides] == [["b"], ["c"]]
+
+
+def test_rebuttal_names_the_denier_or_the_party_the_claim_is_about():
+    from consistency.extract.targets import rebuttals
+
+    def parties(text, language):
+        return [sorted(p) for _, p in rebuttals(DocText(text, language), (0, len(text)))]
+
+    assert parties("Critics said Hezbollah stored weapons at the port, which the group denies.", "en") == [["Hezbollah"]]
+    assert parties("Critics said Hezbollah stored weapons there, a charge local officials denied.", "en") == []
+    assert parties("وقالت مصادر إن الرصيف استخدم في العملية، وهو ما نفته القيادة المركزية الأمريكية.", "ar") == [
+        ["United States"]]

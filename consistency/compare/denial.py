@@ -2,13 +2,17 @@
 
 Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike hit a
             headquarters" (Iraqi police); "knew of no shelling" vs "shelling of the queues".
-            "the recording is fabricated" (Hamas) vs "released an intercepted call" (the army).
+            "the recording is fabricated" (Hamas) vs "released an intercepted call" (the army);
+            "denied that it kept weapons at the port" vs "critics said Hezbollah kept weapons at
+            the port" (compare/allegations.py) or "..., which the group denies".
 Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
-            civilians were harmed).
+            civilians were harmed); Israel's denial answered by blame on Hezbollah (each
+            party's denial of its own part is its own side).
 """
 
 from __future__ import annotations
 
+from consistency.compare.allegations import alleging, document_frequency
 from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table
@@ -56,6 +60,14 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
             for v, who_denies in rebuttals(ctx.text(claim.document_id), claim.span):
                 if who_denies & parties:
                     side.add(claim, v.span, v.text)
+        if "perpetrator_self" in wants:
+            # "critics said the group kept weapons at the port" vs "denied that it stored weapons there"
+            df = document_frequency(ctx)
+            for claim in deniers.claims:
+                for v in claim.facets.denial:
+                    if v.value == topic:
+                        for other in alleging(ctx, (claim, v), parties, df):
+                            side.add(other, other.span, other.text)
     for claim in ctx.claims:
         if claim.facets.denial:
             continue
@@ -78,16 +90,39 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                     side.add(claim, v.span, v.text)
 
 
+def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, SideBuilder]]:
+    """One side per topic; a party's denial of its own part ("involvement") is one side per
+    denying party, so that Israel's denial and Hezbollah's are not one voice."""
+    order = {c.id: i for i, c in enumerate(ctx.claims)}
+    out = []
+    for topic in topics:
+        deny = _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))[0]
+        by_party = "perpetrator_self" in facet_table("en")["denial_affirmatives"].get(topic, [])
+        groups: list[tuple[set[str], list]] = []  # parties, (claim, value) pairs
+        for claim in ctx.claims:
+            for v in claim.facets.denial:
+                if v.value != topic:
+                    continue
+                probe = SideBuilder(value=deny)
+                probe.add(claim, v.span, v.text)
+                parties = _denier_agents(ctx, probe) if by_party else set()
+                # a claim joins (and bridges) every group sharing a party with it
+                hit = [g for g in groups if not by_party or g[0] & parties or not (g[0] or parties)]
+                merged = (set(parties).union(*(g[0] for g in hit)), [x for g in hit for x in g[1]] + [(claim, v)])
+                groups = [g for g in groups if g not in hit] + [merged]
+        for _, members in sorted(groups, key=lambda g: (sorted(g[0]), g[1][0][0].id)):
+            side = SideBuilder(value=deny)
+            for claim, v in sorted(members, key=lambda m: order[m[0].id]):
+                side.add(claim, v.span, v.text)
+            out.append((topic, side))
+    return out
+
+
 def detect(ctx: EventContext) -> list[Discrepancy]:
     out = []
     topics = sorted({v.value for c in ctx.claims for v in c.facets.denial})
-    for topic in topics:
-        deny, affirm = _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))
-        no = SideBuilder(value=deny)
-        for claim in ctx.claims:
-            for v in claim.facets.denial:
-                if v.value == topic:
-                    no.add(claim, v.span, v.text)
+    for topic, no in _denying_sides(ctx, topics):
+        deny, affirm = no.value, _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))[1]
         yes = SideBuilder(value=affirm)
         _affirmers(ctx, topic, yes, no)
         yes.claims = [c for c in yes.claims if c.actor_id not in set(no.actor_ids)] or []

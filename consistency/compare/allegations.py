@@ -1,0 +1,70 @@
+"""Allegations that say what a denial denies, by shared wording (compare/denial.py).
+
+    denied:  "Hezbollah denied that the group stored any weapons at the port"
+    alleged: "critics suggested that the Iran-backed group may have kept weapons at the port"
+
+The alleging claim names the denying party and shares with the denied clause at least two
+words that are rare in the event ("group", "weapons"; not "port", which every account of a
+port blast uses). Same-language only: the words are compared as written, Arabic words with
+their article and proclitics removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from consistency.compare.sides import EventContext
+from consistency.extract.lexicon import facet_table
+from consistency.models import Claim, FacetValue
+from consistency.text.normalize import normalize
+
+_AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=[\u0621-\u064a]{3})")
+_MIN_SHARED = 2
+
+
+@lru_cache(maxsize=None)
+def _stop() -> frozenset[str]:
+    out = set()
+    for lang in ("en", "ar"):
+        out |= {normalize(w).text for w in facet_table(lang).get("denial_rebuttal", {}).get("stopwords", [])}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> frozenset[str]:
+    out = set()
+    for w in re.findall(r"[a-z]{4,}|[\u0621-\u064a]{3,}", normalize(text).text.lower()):
+        w = _AR_PREFIX.sub("", w)
+        if len(w) > 4 and w.endswith("s") and not w.endswith("ss"):
+            w = w[:-1]
+        if w not in _stop():
+            out.add(w)
+    return frozenset(out)
+
+
+def document_frequency(ctx: EventContext) -> Counter:
+    """In how many of the event's claims each word occurs (computed once per event)."""
+    return Counter(w for c in ctx.claims for w in words(c.text))
+
+
+def alleging(ctx: EventContext, denial: tuple[Claim, FacetValue], parties: set[str], df: Counter) -> list[Claim]:
+    """Claims of the event (not denials) that allege what `denial` denies; `df` is
+    `document_frequency(ctx)`."""
+    from consistency.extract.frames import agents
+
+    claim, value = denial
+    denied = words(claim.text[value.span[1] - claim.span[0] :]) if claim.span[0] <= value.span[1] else frozenset()
+    if len(denied) < _MIN_SHARED:
+        return []
+    rare = {w for w in denied if df[w] <= max(2, len(ctx.claims) // 10)}
+    out = []
+    for other in ctx.claims:
+        if other.facets.denial or other.actor_id == claim.actor_id or other.document_id == claim.document_id:
+            continue
+        if len(rare & words(other.text)) < _MIN_SHARED:
+            continue
+        if parties & {h.label for h in agents(ctx.text(other.document_id), other.span)}:
+            out.append(other)
+    return out
