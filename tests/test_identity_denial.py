@@ -50,6 +50,7 @@ def test_material_only_in_a_clause_about_a_blast_and_not_when_negated():
     ("Hassan Nasrallah is one of the leaders of Hezbollah, and the deputy leader of Hezbollah Naim Qassem spoke.",
      "en", []),
     ("قال إن حركة «النجباء» بزعامة أكرم الكعبي، سترد.", "ar", [("harakat-al-nujaba", "أكرم الكعبي")]),
+    ("Akram al-Kaabi, the leader of al-Nujaba, vowed revenge.", "en", [("harakat-al-nujaba", "Akram al-Kaabi")]),
 ])
 def test_leaders(text, language, want):
     assert [(about, value) for _, value, about in _facets(roles.leaders, text, language)] == want

@@ -19,6 +19,7 @@ from collections import defaultdict
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.identity import compatible, name_tokens, skeleton
 from consistency.extract.lexicon import facet_table
+from consistency.extract.roles import body_name
 from consistency.models import Discrepancy
 
 KIND = "identity"
@@ -116,7 +117,8 @@ def _leaders(ctx: EventContext) -> list[Discrepancy]:
         if not sides_conflict(sides):
             continue
         names = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
-        out.append(make(KIND, "role", "medium", ctx, sides, f"Sources name different leaders of {body}: {names}."))
+        out.append(make(KIND, "role", "medium", ctx, sides,
+                        f"Sources name different leaders of {body_name(body)}: {names}."))
     return out
 
 

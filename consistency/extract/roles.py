@@ -252,7 +252,7 @@ def leaders(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
             if not ok:
                 continue
             pos = doc.to_orig(max(be, role.end), max(be, role.end))[0]
-            found = _name_after(doc, pos, hi)
+            found = _name_after(doc, pos, hi) or (doc.language == "en" and _name_before(doc, role, span))
             if found:
                 name, s, e = found
                 out.append(FacetValue(value=name, text=name, span=(s, e), subject="leader", about=body))
@@ -268,6 +268,26 @@ def _name_after(doc: DocText, lo: int, hi: int) -> tuple[str, int, int] | None:
     if not m or _agent_or_body(m.group(1)) or m.group(1).split()[0] in _NOT_NAMES:
         return None
     return m.group(1), lo + m.start(1), lo + m.end(1)
+
+
+def _name_before(doc: DocText, role, span: tuple[int, int]) -> tuple[str, int, int] | None:
+    """"Hassan Nasrallah, the leader of Hezbollah": the name right before ", the <role>"."""
+    pos = doc.to_orig(role.start, role.start)[0]
+    m = re.search(_NAME + r",\s+(?:the\s+)?$", doc.text[span[0] : pos])
+    if not m or _agent_or_body(m.group(1)) or m.group(1).split()[0] in _NOT_NAMES:
+        return None
+    return m.group(1), span[0] + m.start(1), span[0] + m.end(1)
+
+
+def body_name(body_id: str) -> str:
+    """The gazetteer's name of a body ("harakat-al-nujaba" -> "Harakat al-Nujaba")."""
+    return _body_names().get(body_id, body_id)
+
+
+@lru_cache(maxsize=None)
+def _body_names() -> dict[str, str]:
+    data = tomllib.loads((resources.files("consistency") / "data" / "actors.toml").read_text(encoding="utf-8"))
+    return {e["id"]: e.get("name", e["id"]) for e in data.get("actor", [])}
 
 
 def _after_body(language: str) -> set[str]:
