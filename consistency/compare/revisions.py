@@ -8,6 +8,7 @@ discrepancy.
 
     Shafaq News 09:00 "initial toll: one killed"; Shafaq News 18:00 "toll has risen to three"
         -> revision killed 1 -> 3 (not a discrepancy)
+    the ministry's 112 (one outlet) and 115 (another), the same day -> revision 112 -> 115
 """
 
 from __future__ import annotations
@@ -48,11 +49,17 @@ def source_key(claim: Claim, documents: dict[str, Document], actors: dict[str, A
     return "actor:" + actor.id
 
 
+# An incident's running toll only rises as bodies are recovered and the wounded die: of one
+# source's figures on one day with nothing else to order them, the smaller came first.
+_RUNNING = frozenset({"killed", "injured", "casualties"})
+
+
 def _order(claim: Claim, count: Count, documents: dict[str, Document]):
     doc = documents[claim.document_id]
     text = claim.text
     rank = 0 if _PRELIMINARY.search(text) else (2 if _UPDATE.search(text) else 1)
-    return (doc.date or "", rank, claim.document_id, count.span[0])
+    size = count.low if count.subject in _RUNNING else 0.0
+    return (doc.date or "", rank, size, claim.document_id, count.span[0])
 
 
 def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: dict[str, Actor], event_of: dict[str, str]):
@@ -78,7 +85,7 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             # with nothing to say it came first: same day, no "rose to", no "initial".
             if _fmt(count) == _fmt(last) or _overlap(count, last):
                 continue
-            if _came_before(claim, last_claim, documents):
+            if _came_before(claim, last_claim, documents) or _smaller_same_day(claim, count, last_claim, last, documents):
                 superseded.add((claim.id, count.span))
                 replaced = True
         if not replaced:
@@ -114,6 +121,11 @@ def _came_before(earlier: Claim, later: Claim, documents: dict[str, Document]) -
     if _PRELIMINARY.search(earlier.text) or _UPDATE.search(later.text):
         return True
     return earlier.document_id == later.document_id  # in one text, the later figure is the newer
+
+
+def _smaller_same_day(earlier: Claim, count: Count, later: Claim, last: Count, documents: dict[str, Document]) -> bool:
+    d1, d2 = documents[earlier.document_id].date, documents[later.document_id].date
+    return count.subject in _RUNNING and d1 is not None and d1 == d2 and count.low < last.low
 
 
 def _overlap(a: Count, b: Count) -> bool:
