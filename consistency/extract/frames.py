@@ -167,22 +167,40 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
     negated = [h for h, neg, _ in agentive if neg]
     out += [_value(doc, h, f"not {h.label}") for h, neg, by_verb in agentive if neg and by_verb]
     named = [h for h in agents(doc, span) if not _within(doc, h, speaker) and h not in negated]
+    named += _bodies(doc, span, speaker, named)
     for c in cues:
         for h in named:
             gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
             if gap <= _RESP_WINDOW:
                 out.append(_value(doc, h, h.label))
+    for h in _hits(doc, "responsibility", span, "culpable"):
+        out.append(_value(doc, h, "culpable (charged or accused of negligence)"))
+    for h in _hits(doc, "responsibility", span, "not_culpable"):
+        out.append(_value(doc, h, "not culpable (no wrongdoing)"))
     if not named and (cues or cue in BLAMING_CUES):
         out += _blamed_group(doc, span, cues, cue in BLAMING_CUES)
     for h in _hits(doc, "responsibility", span, "negative"):
         for a in named:
-            if _token_gap(doc, h.end, a.start) <= 3 or _token_gap(doc, a.end, h.start) <= 3:
+            if _token_gap(doc, min(h.end, a.end), max(h.start, a.start)) <= 3:
                 out.append(_value(doc, h, f"not {a.label}"))
     for h in _hits(doc, "responsibility", span, "undetermined"):
         out.append(_value(doc, h, "undetermined"))
     if not [v for v in out if not v.value.startswith("not ")] and (frames or cue in ACKNOWLEDGING_CUES or speaker is not None):
         out += [p for p in perps if p.value not in ("unknown",) and not _is_mechanism(p.value)]
     return _dedupe(out)
+
+
+def _bodies(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None, named: list[Hit]) -> list[Hit]:
+    """Institutions blamed for negligence ("the responsibility lies with customs and the port
+    administration"), unless a party's name qualifies them ("the Israeli judiciary")."""
+    out = []
+    for b in _hits(doc, "responsible_bodies", span):
+        if _within(doc, b, speaker):
+            continue
+        if any(_token_gap(doc, min(a.end, b.end), max(a.start, b.start)) <= 1 for a in named):
+            continue
+        out.append(b)
+    return out
 
 
 _LOOKBACK = 1500  # characters before a claim searched for the group "the rebels" refers to
