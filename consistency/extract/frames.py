@@ -192,11 +192,15 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
 
 def _bodies(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None, named: list[Hit]) -> list[Hit]:
     """Institutions blamed for negligence ("the responsibility lies with customs and the port
-    administration"), unless a party's name qualifies them ("the Israeli judiciary")."""
+    administration"), unless a party's name qualifies them ("the Israeli judiciary") or they are
+    where blame is to be judged ("أمام القضاء الدولي", "referred to the courts")."""
     out = []
+    forums = _hits(doc, "responsibility", span, "forum")
     for b in _hits(doc, "responsible_bodies", span):
         if _within(doc, b, speaker):
             continue
+        if any(f.end <= b.start and _token_gap(doc, f.end, b.start) <= 1 for f in forums):
+            continue  # "accountable before the international judiciary": the forum, not the blamed
         if any(_token_gap(doc, min(a.end, b.end), max(a.start, b.start)) <= 1 for a in named):
             continue
         out.append(b)
