@@ -22,6 +22,20 @@ def test_role_of_a_pronoun_takes_the_person_named_before():
     assert _facets(roles.roles, text[: text.index(".") + 1], "en") == [("role", "armed", "krm nsr")]
 
 
+def test_role_after_he_was_takes_the_person_named_before():
+    text = "The strike killed Karim Nasser and his wife. The army said he was a militia commander."
+    assert _facets(roles.roles, text, "en", text.index("The army")) == [("role", "armed", "krm nsr")]
+    text = "The strike killed Karim Nasser and his wife. Spokesman Daniel Hagari said he was a militia commander."
+    assert _facets(roles.roles, text, "en", text.index("Spokesman")) == [("role", "armed", "krm nsr")]
+
+
+def test_arabic_role_of_a_pronoun_takes_the_person_named_with_a_role_before():
+    text = "قتل الصحفي كريم ناصر في الغارة مع عائلته. ووصفه الجيش في بيان بأنه عنصر في الجناح المسلح."
+    start = text.index("ووصفه")
+    got = _facets(roles.roles, text, "ar", start)
+    assert [(s, v) for s, v, _ in got] == [("role", "armed")] and "nsr" in got[0][2].split()
+
+
 def test_role_before_an_arabic_name_and_no_role_for_an_adjective():
     got = _facets(roles.roles, "وقالت النقابة إن الصحفي كريم ناصر قتل في الغارة.", "ar")
     assert [(s, v) for s, v, _ in got] == [("role", "protected")] and got[0][2].split()[:2] == ["krm", "nsr"]

@@ -71,6 +71,8 @@ def roles(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     out = []
     text = doc.text
     for h in _hits(doc, "person_roles", span):
+        if h.label == "titles":
+            continue
         start, end = doc.to_orig(h.start, h.end)
         person = _role_bearer(doc, start, end, span)
         if person:
@@ -89,13 +91,21 @@ def _role_bearer(doc: DocText, start: int, end: int, span: tuple[int, int]) -> s
         if re.search(r"(?:ه|ة|ين|ون|ات)$", normalize(text[start:end]).text):
             return None
         found = _arabic_name_after(text, end, min(len(text), end + 60))
-        return _key(found[0]) if found else None
+        if found:
+            return _key(found[0])
+        # "ووصفه الجيش بأنه عنصر في حماس": "him" is the last person the document named
+        # after a role word ("الصحفي عبد الله الجمل").
+        if re.search(r"(?:بان|كون)(?:ه|ها)\s*$", normalize(text[max(0, start - 12) : start]).text):
+            return _arabic_antecedent(doc, start)
+        return None
     # "as a journalist" / "as a Hamas operative": whom was described so?
     tail = before[-80:]
     # "described Samir Haddad as a journalist", "Haddad was a journalist"
     m = re.search(_NAME + r"\s+(?:as|was|is|had been|has been)\s+(?:an? )?(?:[\w\-]+ )?$", tail)
     if m and _is_person(doc, m.group(1), start - len(tail) + m.start(1)):
         return _key(m.group(1))
+    if re.search(r"\b(?:[Hh]e|[Ss]he) (?:was|is|had been|has been) (?:an? )?(?:[\w\-]+ )?$", tail):
+        return _antecedent(doc, sent_start, start)  # "the army said he was a Hamas commander"
     if re.search(r"\bas (?:an? )?(?:[\w\-]+ )?$", tail):
         m = list(re.finditer(r"([A-Z][\w'’\-]+(?:\s+(?:al-|bin |ibn )?[A-Z][\w'’\-]+){0,3}),\s+(?:whom|who)\b", before))
         if m:
@@ -114,6 +124,21 @@ def _role_bearer(doc: DocText, start: int, end: int, span: tuple[int, int]) -> s
     return None
 
 
+def _arabic_antecedent(doc: DocText, pos: int) -> str | None:
+    lo = max(0, pos - _LOOKBACK)
+    best = None
+    for h in _hits(doc, "person_roles", (lo, pos)):
+        if h.label == "titles":
+            continue
+        s, e = doc.to_orig(h.start, h.end)
+        if re.search(r"(?:ه|ة|ين|ون|ات)$", normalize(doc.text[s:e]).text):
+            continue
+        found = _arabic_name_after(doc.text, e, min(pos, e + 60))
+        if found:
+            best = found[0]
+    return _key(best) if best else None
+
+
 def _sentence_start(text: str, pos: int) -> int:
     lo = max(0, pos - _LOOKBACK)
     ends = list(_SENTENCE_END.finditer(text, lo, pos))
@@ -127,6 +152,8 @@ def _antecedent(doc: DocText, sent_start: int, pos: int) -> str | None:
     window = text[lo:pos]
     best = None
     for m in re.finditer(r"[A-Z][\w'’\-]+(?:\s+(?:al-|bin |ibn )?[A-Z][\w'’\-]+){0,3}", window):
+        if re.match(r"\W*(?:\w+\s+){0,2}(?:said|says|told|added|stated|wrote)\b", window[m.end() :]):
+            continue  # "Hagari said he was ...": the speaker, not the one described
         if _is_person(doc, m.group(), lo + m.start()):
             best = m.group()
     return _key(best) if best else None
@@ -155,7 +182,7 @@ _NOT_NAMES = {"The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "Hi
 
 
 def _agent_or_body(name: str) -> bool:
-    probe = DocText(name, "en")
+    probe = DocText(name, "ar" if re.search(r"[\u0621-\u064a]", name) else "en")
     return bool(_hits(probe, "perpetrator_agents", (0, len(name)))) or bool(list(_bodies().finditer(probe.norm)))
 
 
@@ -207,6 +234,8 @@ def _arabic_name_after(text: str, lo: int, hi: int) -> tuple[str, int, int] | No
     if len(words) < 2:
         return None
     s, e = lo + words[0].start(), lo + words[-1].end()
+    if _agent_or_body(text[s:e]):
+        return None  # "طالب إسرائيل بوقف": a verb and a party, not a role and a name
     return text[s:e], s, e
 
 
