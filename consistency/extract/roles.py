@@ -257,12 +257,15 @@ def _bodies() -> PhraseMatcher:
 def leaders(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     """The person a clause names as an organisation's top leader, about the body's id.
     "one of the leaders", "a leader", "deputy leader" name no top leader."""
+    roles_here = _hits(doc, "leader_roles", span, "words") + _hits(doc, "leader_roles", span, "after_body")
+    if not roles_here:
+        return []  # the gazetteer's bodies are matched only where a leader word is
     a, b = doc.norm_span(*span)
     norm = doc.norm
     bodies = [(h.label, h.start + a, h.end + a) for h in _bodies().finditer(norm[a:b])]
     hi = span[1]
     out = []
-    for role in _hits(doc, "leader_roles", span, "words") + _hits(doc, "leader_roles", span, "after_body"):
+    for role in roles_here:
         if _lesser(norm, role.start, doc.language):
             continue
         after = role.phrase in _after_body(doc.language)
