@@ -41,7 +41,8 @@ from consistency.embed import get_embedder  # noqa: E402
 _SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 
-# backends whose vectors cannot match across languages: calibrated on same-language pairs
+# backends whose vectors cannot match across languages (any width of tfidf): calibrated on
+# same-language pairs
 SAME_LANGUAGE_ONLY = {"tfidf"}
 
 
@@ -184,7 +185,7 @@ def main() -> None:
             print(f"{name[:28]:<28} {test:<27} {r['auc']:6.3f} {r['threshold']:6.3f} {r['precision']:6.3f}"
                   f" {r['recall']:6.3f}"
                   f" {r['pos_mean']:6.3f} {r['neg_mean']:6.3f}")
-        event_pairs = "same-language" if name in SAME_LANGUAGE_ONLY else "all"
+        event_pairs = "same-language" if name.split(":", 1)[0] in SAME_LANGUAGE_ONLY else "all"
         results[name] = {
             "same_event": round(rows[f"same_event ({event_pairs})"]["threshold"], 3),
             "same_aspect": round(rows["same_aspect (ans_stance)"]["threshold"], 3),

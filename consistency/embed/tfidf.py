@@ -21,6 +21,8 @@ import numpy as np
 from consistency.embed.base import Progress, check_texts, clean_text, load_thresholds
 
 DIM = 4096
+# `tfidf:<dim>` accepts these bucket counts: fewer than 256 collide on every short text
+MIN_DIM, MAX_DIM = 256, 1 << 16
 BATCH_SIZE = 4096
 
 
@@ -34,12 +36,13 @@ def _matching_form():
 
 
 class TfidfEmbedder:
-    """`get_embedder("tfidf")`: char_wb 2-5 n-grams hashed into `dim` buckets."""
-
-    name = "tfidf"
+    """`get_embedder("tfidf")`: char_wb 2-5 n-grams hashed into `dim` buckets;
+    `get_embedder("tfidf:1024")` into 1,024 (its name carries the width, so its cache key
+    and thresholds are its own)."""
 
     def __init__(self, dim: int = DIM):
         self.dim = dim
+        self.name = "tfidf" if dim == DIM else f"tfidf:{dim}"
         self._vectorizer = None
         self._normalize = None
 
@@ -49,7 +52,10 @@ class TfidfEmbedder:
 
     @property
     def thresholds(self) -> dict[str, float]:
-        return load_thresholds(self.name)
+        try:
+            return load_thresholds(self.name)
+        except KeyError:  # a width nobody calibrated: the default width's cosines
+            return load_thresholds("tfidf")
 
     def _load(self):
         if self._vectorizer is None:
