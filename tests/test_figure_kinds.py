@@ -78,3 +78,13 @@ def test_who_holds_the_launch_site(text, language, want):
 ])
 def test_one_missile_named_as_what_was_fired(text, language, want):
     assert _counts(text, language) == [(s, float(lo), float(hi)) for s, lo, hi in want]
+
+
+@pytest.mark.parametrize("text,language,want", [
+    ("The army said its fire caused no more than 5 casualties.", "en", [("gunshot", 0, 5)]),
+    ("Ninety wounded were brought in, 60 of them with gunshot wounds.", "en", [("injured", 90, 90), ("gunshot", 60, 60)]),
+    ("استقبل المستشفى ٩٠ جريحًا، ٦٠ منهم بأعيرة نارية.", "ar", [("injured", 90, 90), ("gunshot", 60, 60)]),
+    ("At least 40 people were killed by gunfire.", "en", [("killed", 40, None)]),
+])
+def test_people_shot_are_counted_apart_only_when_the_cause_restricts_the_count(text, language, want):
+    assert _counts(text, language) == [(s, float(lo), None if hi is None else float(hi)) for s, lo, hi in want]

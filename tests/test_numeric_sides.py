@@ -59,3 +59,21 @@ def test_small_vague_quantity_against_none_is_a_side():
 def test_dozens_founds_no_side_even_far_from_a_toll():
     sides = numeric_sides([_vague(1, 12, 99, "witness"), _item(2, 274, 274, "ministry")])
     assert [s.value for s in sides] == ["274"]
+
+
+def _part(i, low, actor):
+    c, k = _item(i, low, None, actor)
+    return c, k.model_copy(update={"qualifier": "part_of"})
+
+
+def test_a_part_of_the_toll_joins_no_side_it_merely_fits():
+    sides = numeric_sides([_item(1, 115, 115, "ministry"), _item(2, 151, None, "group"), _part(3, 116, "hospital")])
+    assert [s.value for s in sides] == ["115", "at least 151"]
+    assert all("d3" not in s.document_ids for s in sides)
+
+
+def test_a_part_of_the_toll_is_a_side_only_against_a_ceiling():
+    ceiling = _item(1, 0, 10, "army")
+    ceiling = (ceiling[0], ceiling[1].model_copy(update={"qualifier": "at_most"}))
+    assert [s.value for s in numeric_sides([ceiling, _part(2, 142, "hospital")])] == ["0–10", "at least 142"]
+    assert [s.value for s in numeric_sides([_item(1, 100, 100, "ministry"), _part(2, 142, "hospital")])] == ["100"]

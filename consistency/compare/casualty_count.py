@@ -12,7 +12,8 @@ from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
 KIND = "casualty_count"
-SUBJECTS = {"killed", "injured", "missing", "detained"}
+_WORDING = {"gunshot": "of people shot (one party's fire, or gunshot wounds)"}
+SUBJECTS = {"killed", "injured", "missing", "detained", "gunshot"}
 
 
 def _combined(figures: dict) -> list:
@@ -52,7 +53,7 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
             continue
         used |= {key for s in sides for key in s.quotes}
         values = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
-        summary = f"Sources give incompatible numbers {subject}: {values}."
+        summary = f"Sources give incompatible numbers {_WORDING.get(subject, subject)}: {values}."
         severity = "high" if subject == "killed" else "medium"
         out.append(make(KIND, subject, severity, ctx, sides, summary))
     return sorted(out, key=lambda d: d.subject)

@@ -20,6 +20,9 @@ from consistency.compare.sides import EventContext, SideBuilder
 from consistency.models import Claim, Count
 
 INF = math.inf
+# Qualifier of a partial count read as a lower bound of the whole ("142 of them shot" at one
+# hospital): it founds a side only against figures it exceeds, and joins none.
+PART = "part_of"
 
 
 def format_range(low: float, high: float | None, qualifier: str = "exact") -> str:
@@ -59,12 +62,18 @@ def numeric_sides(items: list[tuple[Claim, Count]]) -> list[SideBuilder]:
     # "1,000-1,200"); only then are the others placed, so that "more than 1,000", which fits
     # both, joins neither.
     narrow = len(groups)
-    founders = {i for i, (_, k) in enumerate(wide) if not _fits(groups[:narrow], interval(k)) and _founds(k, groups[:narrow])}
+    founders = {i for i, (_, k) in enumerate(wide)
+                if k.qualifier != PART and not _fits(groups[:narrow], interval(k)) and _founds(k, groups[:narrow])}
     for i in sorted(founders):
         _join_or_found(groups, interval(wide[i][1]), wide[i])
+    parts = {i for i, (_, k) in enumerate(wide) if k.qualifier == PART and not _fits(groups, interval(k))
+             and _founds(k, groups)}
+    for i in sorted(parts):
+        _join_or_found(groups, interval(wide[i][1]), wide[i])
+    founders |= parts
     for i, (claim, count) in enumerate(wide):
-        if i in founders:
-            continue
+        if i in founders or count.qualifier == PART:
+            continue  # a part of the toll supports no side it merely fits
         fits = _fits(groups, interval(count))
         if len(fits) == 1:
             fits[0][1].append((claim, count))
@@ -102,9 +111,16 @@ SMALL_VAGUE = 10
 APART = 2.0
 
 
+_CAPS = frozenset({"at_most", "fewer_than", "up_to", "vague"})
+
+
 def _founds(count: Count, groups) -> bool:
     """Whether a figure that fits no side is a side of its own. "Dozens" or "hundreds" fits
-    many tolls loosely and never is; a small vague word is when every side lies far above it."""
+    many tolls loosely and never is; a small vague word is when every side lies far above it.
+    A part of the toll ("142 of them shot") is only against ceilings it exceeds ("no more than
+    10"): above a count, it is more often that count's own update."""
+    if count.qualifier == PART:
+        return bool(groups) and all(k.qualifier in _CAPS for g in groups for _, k in g[1])
     if count.qualifier != "vague":
         return True
     if count.high is None or count.high > SMALL_VAGUE or not groups:
@@ -114,13 +130,19 @@ def _founds(count: Count, groups) -> bool:
 
 
 def event_figures(ctx: EventContext, subjects: set[str]) -> dict[str, list[tuple[Claim, Count]]]:
-    """This event's figures by subject, without superseded, cumulative or partial ones. A
+    """This event's figures by subject, without superseded or cumulative ones; a partial one
+    (one hospital's, a subset) is a lower bound of the whole. A
     figure that several claims of a sentence hold ("the ministry said 274 were killed, while
     the army spoke of fewer than 100") is the figure of the speaker named nearest to it."""
     owners: dict[tuple, tuple[Claim, Count]] = {}
     for claim in ctx.claims:
         for count in claim.facets.counts:
-            if count.scope != "event" or count.subject not in subjects:
+            if count.scope == "partial":
+                # one hospital's count or a subset is a lower bound of the whole
+                count = count.model_copy(update={"high": None, "qualifier": PART})
+            elif count.scope != "event":
+                continue
+            if count.subject not in subjects:
                 continue
             if (claim.id, count.span) in ctx.superseded:
                 continue

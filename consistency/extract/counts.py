@@ -20,7 +20,7 @@ from consistency.models import Count
 
 CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casualties"})
 # Subjects that count people; the others count things (missiles, buildings, ...).
-PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages"}
+PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages", "gunshot"}
 _WINDOW = 5
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
 _COMMA = re.compile(r"^[,،]$")
@@ -57,6 +57,8 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     units = [h.start + s0 for h in matcher(lang, "count_rules", "units").finditer(seg)]
     people = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_people", "words").finditer(seg)]
     hostages = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "hostage_nouns").finditer(seg)]
+    own_fire = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "own_fire").finditer(seg)]
+    shot = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "gunshot").finditer(seg)]
     for mention, (n0, n1) in zip(numbers, num_spans):
         if any(0 <= u - n1 <= 2 for u in units):
             continue  # "17-kilogram warheads", "45 km": a measure, not a count
@@ -69,6 +71,10 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
             continue  # "more than a thousand people were in the building": people, not buildings
         if subject == "killed" and _near(n0, n1, hostages, tokens, before=0, after=3):
             subject = "hostages"  # "killed a number of the captives": not the incident's toll
+        if subject in ("killed", "injured", "casualties") and (
+                _near(n0, n1, own_fire, tokens, before=3, after=0)
+                or (_near(n0, n1, after_hits, tokens, before=0, after=2) and _near(n0, n1, shot, tokens, before=0, after=5))):
+            subject = "gunshot"  # "its fire caused no more than 10 casualties", "142 of them with gunshot wounds"
         if subject is None:
             continue
         scope = "event"
