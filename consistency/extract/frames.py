@@ -112,6 +112,11 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
 def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None = None) -> list[FacetValue]:
     deny = _hits(doc, "denial_verbs", span, "words")
     out = [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown", span)]
+    # a bare "مجهول" says an attacker is unknown only beside what it qualifies ("طائرة مسيرة
+    # مجهولة"، "مسلحون مجهولون"), not of anything unknown ("مصير المدنيين لا يزال مجهولاً")
+    holders = _hits(doc, "attack_nouns", span, "words") + _hits(doc, "perpetrator_unknown_bare", span, "holders")
+    out += [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown_bare", span, "words")
+            if any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 2 for n in holders)]
     out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
     agentive = _agentive(doc, span, speaker)
     out += [_value(doc, h, h.label) for h, negated, _ in agentive if not negated]
