@@ -85,7 +85,7 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
     """Agents named as doing the act, each with whether the sentence negates their part and
     whether a verb of the act names them ("took part", "struck"), not a noun alone ("forces")."""
     deny = _hits(doc, "denial_verbs", span, "words")
-    negs = _hits(doc, "negations", span, "words")
+    negs = _hits(doc, "negations", span, "words") + _hits(doc, "negations", span, "contracted")
     lead = _hits(doc, "negations", span, "evidence")
     nouns = _hits(doc, "attack_nouns", span, "words")
     verbs = _hits(doc, "attack_verbs", span, "words")
