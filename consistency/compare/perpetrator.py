@@ -1,10 +1,12 @@
 """perpetrator: sources name different authors or causes of the act, or one leaves it unknown.
 
 Flags:      "an unidentified drone" (Iraqi security source) vs "a U.S. strike" (Pentagon);
-            "killed by Israeli fire" vs "died in a stampede".
+            "killed by Israeli fire" vs "died in a stampede";
+            "the explosion was an accident" vs "the blast looked like an attack" (a cause dispute).
 Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S. forces"
             (the US is the target there, not the perpetrator); "the Saudi-American aggression"
-            vs "a Saudi-led coalition strike" (parties named together side together).
+            vs "a Saudi-led coalition strike" (parties named together side together);
+            "no American forces took part" (a negated part names no perpetrator).
 """
 
 from __future__ import annotations

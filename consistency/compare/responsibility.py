@@ -1,8 +1,12 @@
 """responsibility: sources hold different parties responsible.
 
 Flags:      "holds the international coalition responsible" (Iraqi government) vs
-            "American aggression" / "a U.S. self-defense strike" (the United States itself).
-Must not:   two sources that both blame the same party, in different words or languages.
+            "American aggression" / "a U.S. self-defense strike" (the United States itself);
+            "a full partner in the massacre" vs "no American forces took part";
+            "the responsibility lies with customs" vs "customs is not the competent body";
+            "charged the minister with negligence" vs "he did nothing wrong".
+Must not:   two sources that both blame the same party, in different words or languages;
+            "accountable before the international judiciary" (a forum, not a party blamed).
 """
 
 from __future__ import annotations
