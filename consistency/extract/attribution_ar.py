@@ -99,8 +99,12 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             i += 1
             continue
         need = lex.requires.get(lemma)
-        if need and not any(t[2] in need for t in toks[i + 1:i + 9]):
+        reach = 18 if lemma in lex.explicit_only else 9  # "أصدر <a long title and name>، اليوم، بياناً"
+        if need and not any(t[2] in need for t in toks[i + 1:i + reach]):
             i += 1
+            continue
+        if lemma in lex.stance and any(x.content and x.content[0] <= toks[i][0] < x.content[1] for x in cands):
+            i += 1  # "قال إن بلاده لا تريد التصعيد": a verb of what the minister said
             continue
         c = _Cand(lemma, (toks[i][0], toks[i][1]))
         if lemma in lex.quote_verbs:
@@ -123,9 +127,25 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
         s0 = i + 1
         while s0 < len(toks) and toks[s0][2] in lex.skip_after_verb:
             s0 += 1  # "ما أفادت به وزارة الصحة"
-        e = speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
+        fronted = _kana_subject(st, i, lex)
+        if fronted is not None:
+            # "وكان مفوض الحكومة ... القاضي فادي عقيقي قد أعلن توقيف ...": what follows is the object
+            c.speaker = fronted
+            _after_speaker(st, c, s0, lex)
+            cands.append(c)
+            i += 1
+            continue
+        e = raw = speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
         if lemma in lex.object_verbs or not opens_content(st, e, lex):
             e = noun_phrase(st, s0, lex)  # an object follows the speaker
+        if lemma not in lex.object_verbs and e > s0:
+            longer = _to_complementizer(st, s0, raw, lex)
+            e = longer if longer > raw else _to_complementizer(st, s0, e, lex)
+        if need and lemma in lex.object_verbs and lemma in lex.explicit_only:
+            # "أصدر الناطق باسم الجيش اللواء يحيى رسول بياناً": the speaker runs up to the form
+            k = next((m for m in range(s0, min(s0 + 17, len(toks))) if toks[m][2] in need), None)
+            if k is not None and k > e and not any(toks[m][2] in ".:؛" for m in range(s0, k)):
+                e = next((m for m in range(s0, k) if toks[m][2] in ",،"), k)  # "، اليوم الخميس،"
         if e > s0:
             c.speaker = (toks[s0][0], toks[e - 1][1])
         elif i > 0:
@@ -134,11 +154,14 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             while b >= 0 and toks[b][2] in lex.aux:
                 b -= 1
             last = b
-            while b >= 0 and toks[b][2][0].isalnum() and i - b <= 6 and not lex.verbs.get(strip_clitic(toks[b][2])) \
-                    and toks[b][2] not in lex.stop and toks[b][2] not in lex.comp:
+            while b >= 0 and toks[b][2][0].isalnum() and i - b <= 10 and not lex.verbs.get(strip_clitic(toks[b][2])) \
+                    and toks[b][2] not in lex.stop and toks[b][2] not in lex.comp and toks[b][2] not in lex.topic:
                 b -= 1
             first = bare(toks[b + 1][2]) if b + 1 <= last else ""
-            if (b < 0 or toks[b][2] in ",.:;" or toks[b][2] in lex.aux) and b < last \
+            # "غير أن المدير العام ... قال", "أما مدير عام المرفأ ... فقال"
+            opened = b < 0 or toks[b][2] in ",.:;" or toks[b][2] in lex.aux or toks[b][2] in lex.topic \
+                or (toks[b][2] in lex.comp and b >= 1 and toks[b - 1][2] in lex.topic)
+            if opened and b < last \
                     and (first in lex.speaker_nouns or first in lex.anon_heads) \
                     and not any(x.cue_span[0] > toks[b + 1][0] for x in cands):
                 c.speaker = (toks[b + 1][0], toks[last][1])
@@ -157,6 +180,39 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                 cands.append(c)
                 break
     return cands
+
+
+def _kana_subject(st: Sent, i: int, lex: Lex) -> Span | None:
+    """The subject between "كان/كانت" and "قد" before the verb at i ("وكانت الوزارة قد أعلنت")."""
+    toks = st.toks
+    if i < 2 or toks[i - 1][2] not in {"قد", "لقد"}:
+        return None
+    for b in range(i - 2, max(-1, i - 14), -1):
+        w = toks[b][2]
+        if w in {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"}:
+            if b + 1 <= i - 2 and toks[b + 1][2][0].isalnum():
+                return toks[b + 1][0], toks[i - 2][1]
+            return None
+        if not w[0].isalnum() and w not in "«»\"":
+            return None
+    return None
+
+
+def _to_complementizer(st: Sent, s0: int, e: int, lex: Lex) -> int:
+    """Where a speaker phrase cut short by its length ends: at a title and name before the
+    complementizer ("المتحدث باسم قوات تحالف دعم الشرعية في اليمن العميد الركن تركي المالكي بأن")."""
+    toks = st.toks
+    for m in range(e, min(e + 12, len(toks))):
+        w = toks[m][2]
+        if w == "في" and m + 1 < len(toks) and toks[m + 1][2][0].isalnum() and bare(toks[m + 1][2]) not in lex.forms:
+            continue  # "... في جنوب البلاد العقيد ...": where the body is
+        if w in lex.comp:
+            titled = any(toks[k][2] in lex.titles or strip_clitic(toks[k][2]) in lex.titles for k in range(e, m))
+            joined = any(toks[k][2].startswith("و") and bare(toks[k][2]) in lex.roles for k in range(e, m))  # "والناطق"
+            return m if m > e and (titled or joined) else e
+        if not w[0].isalnum() or w in lex.form_openers or lex.verbs.get(strip_clitic(w)):
+            return e
+    return e
 
 
 def _gender(words: list[str]) -> str:
@@ -196,6 +252,14 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 if first in lex.descriptions and len(words) <= 2:
                     head = first[2:] if first.startswith("ال") else first
                     ante = coref.with_head([head])
+                    lead = normalize_term(ante[0]).split()[0] if ante is not None else ""
+                    if ante is not None and head not in {lead, bare(lead), lead[1:], bare(lead[1:])}:
+                        ante = None  # "الحركة" is not "القيادي في حركة حماس ...": the head must lead
+                else:
+                    named = [w for w in words if w not in lex.titles]
+                    if len(named) == 1 and bare(named[0]) not in lex.speaker_nouns | lex.idafa:
+                        # "ووصف رسول", "وأوضح العميد المالكي": the full name given earlier
+                        ante = coref.with_surname(normalize_term(text[mention[0]:mention[1]]).split()[-1])
                 if ante is not None:
                     _, speaker_span, anonymous = ante
                     speaker = text[speaker_span[0]:speaker_span[1]]
@@ -205,6 +269,8 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                     anonymous = first in lex.anon_heads or any(p in sent_norm for p in lex.anon_phrases) \
                         or (first in {"احد", "احدي"} and len(words) > 1 and bare(words[1]) in lex.anon_heads)
                     coref.add(normalize_term(speaker), speaker_span, anonymous, _gender(words))
+            elif c.cue in lex.explicit_only:
+                continue  # "يُعتقد أن" (it is believed): no speaker to continue
             elif c.cue != "أفيد":
                 mention = cue_span  # the verb carries the pronoun subject: "وأضاف أن"
                 verb = strip_clitic(sent_norm[c.cue_span[0]:c.cue_span[1]])

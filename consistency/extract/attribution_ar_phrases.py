@@ -49,6 +49,9 @@ class Lex:
         self.skip_after_verb = _n(cues["stop"]["skip_after_verb"])
         self.not_speakers = {bare(w) for w in _n(cues["speaker_nouns"]["not_speakers"])}
         self.clitic_only = _n(cues["clitic_only"]["forms"])
+        self.explicit_only = set(cues["explicit_only"]["lemmas"])
+        self.stance = set(cues["stance"]["lemmas"])
+        self.topic = _n(cues["stop"]["topic"])
 
 
 _CACHE: dict[int, tuple[dict, Lex]] = {}
@@ -95,6 +98,12 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
         w = st.toks[k][2]
         if ba and k > i and is_ba_phrase(w, lex):
             break
+        if w in "«\"“" and k > i and (bare(st.toks[k - 1][2]) in lex.idafa | lex.speaker_nouns
+                                      or bare(st.toks[k - 1][2][1:]) in lex.idafa | lex.speaker_nouns):
+            close = next((m for m in range(k + 1, min(k + 7, len(st.toks))) if st.toks[m][2] in "»\"”"), None)
+            if close is not None:  # "وفقًا لبيانات «هيئة الحشد الشعبي»": the body's name
+                k = close + 1
+                continue
         if not (w[0].isalnum()):
             if w in "-" and k > i:
                 k += 1
@@ -114,6 +123,8 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
             continue
         if w in lex.comp or w in lex.stop and w not in lex.keep or w == "ل":
             break
+        if k == i and w[0] == "ل" and len(w) > 3 and "ال" + w[2:] in lex.listeners:
+            break  # "قال للصحافيين": a listener, no speaker after the verb
         if k > i and w[0] == "ل" and len(w) > 2 and (w[1:] in lex.channel_heads or w[1:] in lex.listeners
                                                      or "ال" + w[2:] in lex.listeners or channel_word(st, k, lex)):
             break

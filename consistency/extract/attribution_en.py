@@ -60,6 +60,10 @@ def _bare_subject(text: str, span: Span, lex: Lex) -> bool:
     words = text[span[0]:span[1]].split()
     if len(words) == 1 and words[0].lower() in lex.person | lex.thing:
         return True
+    last = words[-1].lower()
+    head = last in lex.heads or last.rstrip("s") in lex.heads or re.sub(r"ies$", "y", last) in lex.heads
+    if head and len(words) > 1:
+        return True  # "U.S. intelligence agencies assess that"
     return words[0].lower() not in lex.dets and words[-1][:1].isupper() \
         and not any(re.search(r"[’']s$", w) for w in words)
 
@@ -230,6 +234,8 @@ def _finish(text, sent, sentences, c: Cand, lex: Lex, coref: Coreference) -> Att
             ante = coref.with_head(heads) if heads else None
             if ante is None and any(h in {"statement", "report"} for h in heads):
                 ante = coref.last(("org",))  # "according to the statement": the body that issued it
+        elif len(words) == 1 and words[0][:1].isupper() and low not in lex.heads:
+            ante = coref.with_surname(speaker)  # "Konashenkov said" after "Maj. Gen. Igor Konashenkov"
         if ante is not None:
             speaker, speaker_span, anonymous = ante
         elif low in lex.person | lex.plural | lex.thing:

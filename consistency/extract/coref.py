@@ -28,6 +28,15 @@ class Coreference:
                 return text, span, anon
         return None
 
+    def with_surname(self, name: str) -> tuple[str, Span, bool] | None:
+        """The last speaker of two or more words whose last word is `name`: "Konashenkov" after
+        "Major General Igor Konashenkov", "رسول" after "اللواء يحيى رسول"."""
+        for text, span, anon, _ in reversed(self.speakers):
+            words = text.split()
+            if len(words) >= 2 and not anon and words[-1] == name:
+                return text, span, anon
+        return None
+
     def with_head(self, heads: list[str]) -> tuple[str, Span, bool] | None:
         for text, span, anon, _ in reversed(self.speakers):
             low = text.lower()
