@@ -47,6 +47,8 @@ def test_role_before_an_arabic_name_and_no_role_for_an_adjective():
     ("Rescuers said the dead were civilians waiting for flour.", "en", ["civilian"]),
     ("The army said the crowd, including residents, began looting the lorries.", "en", ["looters"]),
     ("وقالت الوزارة إن المسلحين يحتجزون مدنيين رهائن في المبنى.", "ar", ["human_shields"]),
+    ("The group rejected the army's account that blamed looters for the deaths.", "en", []),
+    ("ورفضت الحركة رواية الجيش التي تتهم لصوصا بنهب الشاحنات.", "ar", []),
 ])
 def test_people_categories(text, language, want):
     assert sorted({v for _, v, _ in _facets(roles.people, text, language)}) == want

@@ -114,12 +114,20 @@ def _leaders(ctx: EventContext) -> list[Discrepancy]:
     out = []
     for body, items in sorted(by_body.items()):
         sides = _group_names(items, _same_name)
-        if not sides_conflict(sides):
+        if not (sides_conflict(sides) or _outlets_apart(sides)):
             continue
         names = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
         out.append(make(KIND, "role", "medium", ctx, sides,
                         f"Sources name different leaders of {body_name(body)}: {names}."))
     return out
+
+
+def _outlets_apart(sides: list[SideBuilder]) -> bool:
+    """Different documents give the values, even if they cite one body ("the PMF says its
+    leader was X" in one outlet, "PMF data: the group led by Y" in another): the outlets'
+    accounts of who a person is disagree."""
+    docs = [set(s.document_ids) for s in sides]
+    return len(docs) >= 2 and all(not (a & b) for i, a in enumerate(docs) for b in docs[i + 1 :])
 
 
 def _same_name(a: list[str], b: list[str]) -> bool:

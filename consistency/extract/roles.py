@@ -38,8 +38,12 @@ def people(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     """Who the people at the scene were, by category; within one claim an accusing category
     ("civilians held hostage", "residents ... looted the trucks") replaces plain "civilian"."""
     negs = _hits(doc, "negations", span, "words")
+    denials = _hits(doc, "denial_verbs", span, "words")
     found = [_value(doc, h, h.label, subject="people") for h in _hits(doc, "people_identity", span)
-             if not any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 2 for n in negs)]
+             if not any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 2 for n in negs)
+             # "rejected the army's account blaming looters" accuses no one of looting
+             and not (h.label != "civilian" and any(d.end <= h.start and _token_gap(doc, d.end, h.start) <= 10
+                                                    for d in denials))]
     labels = {v.value for v in found}
     if labels - {"civilian"}:
         found = [v for v in found if v.value != "civilian"]
