@@ -78,6 +78,7 @@ def _negated(doc: DocText, hit: Hit, negs: list[Hit], lead: list[Hit]) -> bool:
 
 
 def _clause_break(doc: DocText, a: int, b: int) -> bool:
+    """Punctuation between two normalised positions: the words belong to different clauses."""
     return any(ch in ",،;:.؛" for ch in doc.norm[a:b])
 
 
@@ -120,7 +121,7 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
     out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
     agentive = _agentive(doc, span, speaker)
     out += [_value(doc, h, h.label) for h, negated, _ in agentive if not negated]
-    if not agentive and not any(v.value != "unknown" for v in out):
+    if all(negated for _, negated, _ in agentive) and not any(v.value != "unknown" for v in out):
         out += causes(doc, span)
     return _dedupe(out)
 
@@ -142,9 +143,9 @@ def causes(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     accident = _hits(doc, "cause", span, "accident")
     attack = _hits(doc, "cause", span, "attack")
     # "looked like a terrible attack", "seemed to be a bomb": an act's noun after a copula
-    frames = _hits(doc, "cause", span, "frame")
+    copulas = _hits(doc, "cause", span, "frame")
     attack += [n for n in _hits(doc, "cause", span, "attack_nouns")
-               if any(f.end <= n.start and _token_gap(doc, f.end, n.start) <= 2 for f in frames)]
+               if any(f.end <= n.start and _token_gap(doc, f.end, n.start) <= 2 for f in copulas)]
     still_open = _hits(doc, "cause", span, "open")
     if (accident and attack) or (still_open and (accident or attack or _hits(doc, "cause", span, "cause"))):
         first = min(accident + attack + still_open, key=lambda h: h.start)
