@@ -68,3 +68,34 @@ def alleging(ctx: EventContext, denial: tuple[Claim, FacetValue], parties: set[s
         if parties & {h.label for h in agents(ctx.text(other.document_id), other.span)}:
             out.append(other)
     return out
+
+
+def answered(ctx: EventContext, denial: tuple[Claim, FacetValue]) -> Claim | None:
+    """"Hamas said the pier was used. The US military denied it.": a denial whose object is
+    only a pointer ("it", "the claim", "ذلك") answers the claim right before it in the same
+    document, when another speaker made that claim."""
+    claim, value = denial
+    text = ctx.documents[claim.document_id].text
+    lo = max(value.span[1], claim.span[0])
+    rest = text[lo : claim.span[1]]
+    if claim.speaker_span and lo <= claim.speaker_span[0] < claim.span[1]:  # "ونفت القيادة ذلك"
+        s, e = claim.speaker_span
+        rest = text[lo:s] + " " + text[e : claim.span[1]]
+    if words(rest) - _pointers():
+        return None
+    before = [c for c in ctx.claims if c.document_id == claim.document_id and c.span[1] <= claim.span[0]]
+    if not before:
+        return None
+    prev = max(before, key=lambda c: c.span[1])
+    if prev.facets.denial or prev.actor_id == claim.actor_id or prev.actor_id is None:
+        return None
+    return prev
+
+
+@lru_cache(maxsize=None)
+def _pointers() -> frozenset[str]:
+    out = set()
+    for lang in ("en", "ar"):
+        for w in facet_table(lang).get("denial_rebuttal", {}).get("pointers", []):
+            out |= words(w)
+    return frozenset(out)

@@ -12,7 +12,7 @@ Must not:   a denial nobody contradicts ("no civilians were harmed" where no sou
 
 from __future__ import annotations
 
-from consistency.compare.allegations import alleging, document_frequency
+from consistency.compare.allegations import alleging, answered, document_frequency
 from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table
@@ -68,6 +68,9 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                     if v.value == topic:
                         for other in alleging(ctx, (claim, v), parties, df):
                             side.add(other, other.span, other.text)
+                        prev = answered(ctx, (claim, v))
+                        if prev is not None:
+                            side.add(prev, prev.span, prev.text)
     for claim in ctx.claims:
         if claim.facets.denial:
             continue
