@@ -104,17 +104,22 @@ def _person(sides: list[SideBuilder]) -> str:
 
 
 def _leaders(ctx: EventContext) -> list[Discrepancy]:
-    """Two different people named as one organisation's top leader."""
+    """Two different people named as one organisation's leader, one of them by a title only
+    one person holds: "Hamas leader X" and "Hamas leader Y" may be the political and the
+    military leaders, "Hamas leader X" and "Hamas, led by Y" may not."""
     by_body = defaultdict(list)
     for claim in ctx.claims:
         for v in claim.facets.identity:
-            if v.subject == "leader" and v.about:
+            if v.subject in ("leader", "top_leader") and v.about:
                 lang = ctx.documents[claim.document_id].language
                 by_body[v.about].append((claim, v, name_tokens(v.value, lang)))
     out = []
     for body, items in sorted(by_body.items()):
         sides = _group_names(items, _same_name)
         if not (sides_conflict(sides) or _outlets_apart(sides)):
+            continue
+        tops = {c.id for c, v, _ in items if v.subject == "top_leader"}
+        if not any(c.id in tops for s in sides for c in s.claims):
             continue
         names = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
         out.append(make(KIND, "role", "medium", ctx, sides,

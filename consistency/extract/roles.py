@@ -259,8 +259,9 @@ def _bodies() -> PhraseMatcher:
 
 
 def leaders(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
-    """The person a clause names as an organisation's top leader, about the body's id.
-    "one of the leaders", "a leader", "deputy leader" name no top leader."""
+    """The person a clause names as an organisation's leader, about the body's id; subject
+    "top_leader" for a title only one person holds ("secretary-general", "led by", "بزعامة").
+    "one of the leaders", "a leader", "deputy leader" name no leader."""
     roles_here = _hits(doc, "leader_roles", span, "words") + _hits(doc, "leader_roles", span, "after_body")
     if not roles_here:
         return []  # the gazetteer's bodies are matched only where a leader word is
@@ -291,7 +292,9 @@ def leaders(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
             found = _name_after(doc, pos, hi) or (doc.language == "en" and _name_before(doc, role, span))
             if found:
                 name, s, e = found
-                out.append(FacetValue(value=name, text=name, span=(s, e), subject="leader", about=body))
+                top = role.phrase in _top_titles(doc.language)
+                out.append(FacetValue(value=name, text=name, span=(s, e), subject="top_leader" if top else "leader",
+                                      about=body))
                 break
     return _dedupe(out)
 
@@ -324,6 +327,10 @@ def body_name(body_id: str) -> str:
 def _body_names() -> dict[str, str]:
     data = tomllib.loads((resources.files("consistency") / "data" / "actors.toml").read_text(encoding="utf-8"))
     return {e["id"]: e.get("name", e["id"]) for e in data.get("actor", [])}
+
+
+def _top_titles(language: str) -> set[str]:
+    return {normalize(p).text for p in facet_table(language).get("leader_roles", {}).get("top", [])}
 
 
 def _after_body(language: str) -> set[str]:
