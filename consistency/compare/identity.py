@@ -80,8 +80,9 @@ def _categories(ctx: EventContext, subject: str) -> list[Discrepancy]:
 
 
 def _people_keys(keys: list[str]) -> dict[str, str]:
-    """Each person key -> the key of its group: two keys meet when the last word of one is
-    a word of the other ("nsr" / "krm nsr")."""
+    """Each person key -> the key of its group: two keys meet when one's words are all among
+    the other's ("nsr" / "krm nsr"), not when they only share a family name ("krm nsr" /
+    "smr nsr": two relatives)."""
     parent = {k: k for k in keys}
 
     def find(k: str) -> str:
@@ -92,7 +93,7 @@ def _people_keys(keys: list[str]) -> dict[str, str]:
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
             wa, wb = a.split(), b.split()
-            if wa and wb and (wa[-1] in wb or wb[-1] in wa):
+            if wa and wb and compatible(wa, wb):
                 ra, rb = find(a), find(b)
                 parent[max(ra, rb)] = min(ra, rb)
     return {k: find(k) for k in keys}

@@ -118,7 +118,7 @@ def _role_bearer(doc: DocText, start: int, end: int, span: tuple[int, int]) -> s
             return _antecedent(doc, sent_start, start)
         return None
     # "Abdallah Aljamal, a journalist" (apposition)
-    m = re.search(r"([A-Z][\w'’\-]+(?:\s+(?:al-|bin |ibn )?[A-Z][\w'’\-]+){0,3}),\s+(?:an?|the)\s+(?:[A-Z][\w\-]*\s+)?$", before)
+    m = re.search(r"([A-Z][\w'’\-]+(?:\s+(?:al-|bin |ibn )?[A-Z][\w'’\-]+){0,3}),\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,2}$", before)
     if m and _is_person(doc, m.group(1), sent_start + m.start(1)):
         return _key(m.group(1))
     # "journalist Abdallah Aljamal" / "Hamas operative Abdallah Aljamal"
