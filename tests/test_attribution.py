@@ -109,6 +109,8 @@ def test_cue_lexicon_is_consistent(lang):
     lemmas = set(cues["verbs"])
     if lang == "en":
         assert set(cues["weak"]["lemmas"]) <= lemmas
+        assert set(cues["phrases"].values()) <= lemmas
+        assert set(cues["requires"]) <= set(forms)  # conditions on verb forms
     else:
         assert set(cues["object_verbs"]["lemmas"]) <= lemmas
         assert set(cues["requires"]) <= lemmas

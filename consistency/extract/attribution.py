@@ -79,6 +79,15 @@ def quote_spans(text: str) -> list[Span]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if text.startswith("''", i):  # ''...'' (two apostrophes, as some papers print quotes)
+            j = text.find("''", i + 2)
+            para = text.find("\n\n", i + 2)
+            if j > 0 and (para < 0 or j < para):
+                spans.append((i, j + 2))
+                i = j + 2
+            else:
+                i += 2
+            continue
         close = _PAIRS.get(ch) or ('"' if ch == '"' else None)
         if ch == "‘" and i > 0 and text[i - 1].isalnum():
             close = None  # an apostrophe, not a quote

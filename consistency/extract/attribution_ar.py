@@ -127,6 +127,7 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
         s0 = i + 1
         while s0 < len(toks) and toks[s0][2] in lex.skip_after_verb:
             s0 += 1  # "ما أفادت به وزارة الصحة"
+        within = s0 > i + 1 and toks[s0 - 1][2] in {"فيه", "فيها"}  # "بيانا قال فيه": the statement's author
         fronted = _kana_subject(st, i, lex)
         if fronted is not None:
             # "وكان مفوض الحكومة ... القاضي فادي عقيقي قد أعلن توقيف ...": what follows is the object
@@ -135,8 +136,8 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             cands.append(c)
             i += 1
             continue
-        e = raw = speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
-        if lemma in lex.object_verbs or not opens_content(st, e, lex):
+        e = raw = s0 if within else speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
+        if not within and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
             e = noun_phrase(st, s0, lex)  # an object follows the speaker
         if lemma not in lex.object_verbs and e > s0:
             longer = _to_complementizer(st, s0, raw, lex)

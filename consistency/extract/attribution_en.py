@@ -50,6 +50,14 @@ def _platform(text: str, sent: Span, lex: Lex) -> Span | None:
     return None
 
 
+def _phrase_at(toks: list, i: int, lex: Lex) -> tuple[str, int] | None:
+    """(lemma, length) of a multi-word cue starting at token i ("put it", "made it clear")."""
+    for words, lemma in lex.phrases:
+        if [x.low for x in toks[i:i + len(words)]] == words:
+            return lemma, len(words)
+    return None
+
+
 _SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "as", "from"}
 
 
@@ -153,6 +161,12 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
             lemma = lex.verbs.get(t.low) if t.text[0].islower() or (title and i > 0) else None
             if lemma in lex.weak and not t.text[0].islower():
                 lemma = None  # a headline's "Trump Plans ..." may be a noun; "Says", "Warns" are verbs
+            phrase = _phrase_at(toks, i, lex) if t.text.islower() else None
+            if phrase is not None:
+                lemma = phrase[0]  # "as X put it", "X made it clear that", "X weighed in"
+            need = lex.requires.get(t.low)
+            if need and lemma is not None and not any(x.low in need for x in toks[i + 1:i + 7]):
+                lemma = None  # "issued" a statement, not "issued" visas
             if lemma is None and t.text.islower() and re.fullmatch(r"[a-z]{3,}(?:ed|es|s)", t.text) \
                     and i + 1 < len(toks) and toks[i + 1].low == "that" and t.low not in lex.stop \
                     and t.low not in lex.not_verbs:
@@ -185,7 +199,11 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
             if lemma is not None:
                 c = verb_cue(text, toks, i, lemma, lex, sent, cands)
                 if c is not None:
+                    if phrase is not None:
+                        c.cue_span = (t.start, toks[i + phrase[1] - 1].end)
                     cands.append(c)
+                    if phrase is not None:
+                        i += phrase[1] - 1
             i += 1
         cands += punctuation_cues(text, sent, lex, cands)
         low = text[sent[0]:sent[1]].lower()

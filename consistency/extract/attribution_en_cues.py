@@ -89,6 +89,18 @@ def _catenative(toks: list[Tok], k: int, lex: Lex) -> int:
     return k + 1
 
 
+def _new_clause(toks: list[Tok], prev: Cand, i: int) -> bool:
+    """Whether a clause of its own opens between `prev`'s cue and token i: after a closing
+    quotation mark ('..., “...,” the union wrote') or a contrast (", but analysts agreed")."""
+    between = [x for x in toks[:i] if x.start >= prev.cue_span[1]]
+    for k, x in enumerate(between):
+        if x.text in "”\"»" and k > 0:
+            return True
+        if x.text in ",;" and k + 1 < len(between) and between[k + 1].low in {"but", "while", "whereas", "although"}:
+            return True
+    return False
+
+
 def _coordinated(toks: list[Tok], j: int, prev: Cand) -> bool:
     """Whether "and" at token j joins a second verb to the clause of `prev`'s cue, not to a
     clause inside what was said ("X said police arrived and denied ..." is not X denying)."""
@@ -108,7 +120,7 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
     nxt = toks[i + 1] if i + 1 < n else None
     if form in {"pointed"} and not (nxt and nxt.low in {"out", "to"}):
         return None
-    if form in {"called", "calls"} and nxt and nxt.low in {"for", "on"}:
+    if form in {"called", "calls", "call", "calling"} and nxt and nxt.low in {"for", "on"}:
         lemma = "call_for"
     if nxt is not None and nxt.text.islower() and lex.verbs.get(nxt.low) not in (None, *lex.weak):
         return None  # "which advocates say ...": a noun subject of the next cue
@@ -138,8 +150,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         return c
     participle = form.endswith("ing") and j >= 0 and toks[j].text in ",—–;" and bool(cands) \
         and cands[-1].speaker is not None and cands[-1].frame()[1] <= toks[j].start
-    if lemma in lex.weak and not participle and any(x.speaker and x.speaker[1] <= t.start
-                                                    and x.cue_span[1] <= t.start and not x.role for x in cands):
+    if lemma in lex.weak and not participle and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
+                                                    and not x.role and not _new_clause(toks, x, i) for x in cands):
         return None  # "the army said it knew of no shelling": "knew" is inside what was said
     if j >= 0 and toks[j].text == ")":  # "Rep. Stephen Lynch (D-Mass.) said"
         m = j - 1

@@ -72,6 +72,8 @@ class Lex:
         self.not_verbs = set(cues["nouns"]["not_verbs"])
         self.homographs = set(cues["nouns"]["homographs"])
         self.catenatives = set(cues["between"]["catenatives"])
+        self.phrases = sorted(((p.split(), lemma) for p, lemma in cues["phrases"].items()), key=lambda x: -len(x[0]))
+        self.requires = {form: set(words) for form, words in cues["requires"].items()}
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.media_nouns = set(cues["speaker_nouns"]["media"])
         self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
@@ -129,7 +131,8 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
             nxt = toks[k - 1] if k > 0 else None
             if not taken or nxt is None or not nxt.word or nxt.low in lex.stop or nxt.low in lex.dets:
                 return k + 1, j, True
-        attach = t.low in _PREPS and k > 0 and (toks[k - 1].low in lex.heads or toks[k - 1].low in lex.roles)
+        attach = t.low in _PREPS and k > 0 and (toks[k - 1].low in lex.heads or toks[k - 1].low in lex.roles
+                                                 or toks[k - 1].low.rstrip("s") in lex.heads)
         if taken and t.text.islower() and all(x.cap for x in toks[k + 1:j + 1] if x.word) and not attach \
                 and not all(x.low in lex.dates for x in toks[k + 1:j + 1] if x.word) \
                 and t.low not in lex.heads and t.low not in lex.roles and t.low not in lex.dets \
