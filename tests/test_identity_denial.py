@@ -45,7 +45,8 @@ def test_role_before_an_arabic_name_and_no_role_for_an_adjective():
 @pytest.mark.parametrize("text,language,want", [
     ("The army said no civilians were harmed in the raid.", "en", []),
     ("Rescuers said the dead were civilians waiting for flour.", "en", ["civilian"]),
-    ("The army said the crowd, including residents, began looting the lorries.", "en", ["looters"]),
+    ("The army said the crowd, including residents, began looting the lorries and dozens died.", "en", ["looters"]),
+    ("Residents later looted the ruined shops.", "en", ["civilian"]),
     ("وقالت الوزارة إن المسلحين يحتجزون مدنيين رهائن في المبنى.", "ar", ["human_shields"]),
     ("The group rejected the army's account that blamed looters for the deaths.", "en", []),
     ("ورفضت الحركة رواية الجيش التي تتهم لصوصا بنهب الشاحنات.", "ar", []),

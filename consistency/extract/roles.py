@@ -40,10 +40,14 @@ def people(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     negs = _hits(doc, "negations", span, "words")
     denials = _hits(doc, "denial_verbs", span, "words")
     found = [_value(doc, h, h.label, subject="people") for h in _hits(doc, "people_identity", span)
+             if h.label != "harm_words"
              if not any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 2 for n in negs)
              # "rejected the army's account blaming looters" accuses no one of looting
              and not (h.label != "civilian" and any(d.end <= h.start and _token_gap(doc, d.end, h.start) <= 10
                                                     for d in denials))]
+    if any(v.value == "looters" for v in found) and not _hits(doc, "people_identity", span, "harm_words"):
+        # looting after the fact ("residents looted the ruins") says nothing of who was hit
+        found = [v for v in found if v.value != "looters"]
     labels = {v.value for v in found}
     if labels - {"civilian"}:
         found = [v for v in found if v.value != "civilian"]
