@@ -125,6 +125,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
     if nxt is not None and nxt.text.islower() and lex.verbs.get(nxt.low) not in (None, *lex.weak):
         return None  # "which advocates say ...": a noun subject of the next cue
     j = _skip_between(toks, i - 1, lex)
+    if j >= 0 and toks[j].low in {"having", "let", "let's", "let’s", "lets"}:
+        return None  # "Having said that", "Let's say you think ...": no speaker says it
     if j >= 1 and toks[j].low == "to" and not form.endswith("ing"):
         j = _catenative(toks, j - 1, lex)  # "X went on to explain", "X appeared to suggest": X's cue
     progressive = False  # the be-auxiliary before an -ing form has been read already
@@ -359,16 +361,30 @@ def punctuation_cues(text: str, sent: Span, lex: Lex, cands: list[Cand]) -> list
 
 
 def noun_cue(text: str, toks: list[Tok], i: int, lex: Lex) -> Cand | None:
-    """"his claim that ...", "Trump's remarks": the possessor is the speaker."""
-    prev = toks[i - 1]
-    if i + 1 >= len(toks) or toks[i + 1].low not in {"that", ":", "“", "\"", "about", "on", "of"}:
+    """"his claim that ...", "Trump's remarks", "the ministry's earlier statement": the possessor
+    (up to two modifiers before the noun) is the speaker."""
+    if i + 1 >= len(toks) or toks[i + 1].low not in _NOUN_NEXT:
         return None
+    p = i - 1
+    while p > 0 and i - p <= 2 and toks[p].text.islower() and toks[p].word and toks[p].low not in lex.dets \
+            and not re.search(r"[’']s?$", toks[p].text) and toks[p].low not in lex.stop:
+        p -= 1  # "his twisted message", "police's earlier claim", "Trump's own admission"
+    prev = toks[p]
     c = Cand(toks[i].low, (toks[i].start, toks[i].end))
     if prev.low in {"his", "her", "their", "its"}:
         c.speaker = (prev.start, prev.end)
-    elif re.fullmatch(r"[A-Z][\w.-]*[’']s", prev.text):
-        a, b, _ = scan_left(toks, i - 1, lex)
-        c.speaker = (toks[a].start if a < i - 1 else prev.start, prev.end - 2)
+    elif re.fullmatch(r"[\w.-]+[’']s", prev.text) or (re.fullmatch(r"[\w.-]+s[’']", prev.text) and p > 0):
+        a, b, _ = scan_left(toks, p, lex)
+        end = prev.end - (2 if prev.text.endswith("s") else 1)
+        start = toks[a].start if a < p else prev.start
+        words = tokens(text, start, end)
+        if not words or not is_speakerish(words, lex, -1):
+            return None
+        c.speaker = (start, end)
     else:
         return None
     return c
+
+
+# what may follow a claim noun: "his claim that", "Trump's view of", "her plan to", "the ministry's statement:"
+_NOUN_NEXT = {"that", ":", "“", "\"", "about", "on", "of", "to", "for", "notwithstanding"}
