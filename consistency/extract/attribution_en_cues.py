@@ -55,10 +55,14 @@ def _outletish(text: str, lex: Lex) -> bool:
 def _skip_between(toks: list[Tok], j: int, lex: Lex) -> int:
     while j >= 0:
         low = toks[j].low
-        if low in lex.between or (low.endswith("ly") and toks[j].text.islower() and len(low) > 4):
+        if low in lex.between or (low.endswith("ly") and toks[j].text.islower() and len(low) > 4
+                                  and low not in lex.heads):  # "the family said" is no adverb
             j -= 1
         elif low in lex.days and j > 0 and toks[j - 1].low in {"on", "late", "early", "last"}:
             j -= 2
+        elif low in {"week", "month", "year", "morning", "afternoon", "evening", "weekend"} and j > 0 \
+                and toks[j - 1].low in {"this", "last", "next", "earlier", "later"}:
+            j -= 2  # "Wells Fargo just this month announced"
         elif low in lex.days:
             j -= 1
         elif re.fullmatch(r"(?:19|20)\d\d", low) and j > 0 and toks[j - 1].low in {"in", "since", "during"}:
@@ -245,10 +249,21 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         after_quote = after_quote and a <= b and toks[a].low not in INVERTED_END and toks[b].low not in INVERTED_END
         if a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
             c.speaker = span_of(toks, a, b + 1)  # '"...," the driver said': any noun phrase speaks
+    elif j >= 2 and toks[j].text in "-—–":
+        # "Kall -- co-editor of a book on the debates -- said": the appositive between dashes
+        d = j - 1 if toks[j].text == "-" and toks[j - 1].text == "-" else j
+        k = next((m for m in range(d - 1, max(-1, d - 40), -1) if toks[m].text in "—–" or (
+            toks[m].text == "-" and m > 0 and toks[m - 1].text == "-")), None)
+        if k is not None and k + 1 < d:
+            e0 = k - 1 if toks[k].text == "-" else k
+            a, b, bound = scan_left(toks, e0 - 1, lex)
+            if a <= b and bound and is_speakerish(toks[a:b + 1], lex, sent[0]) and toks[a].cap:
+                c.speaker = span_of(toks, a, b + 1)
+                c.role = text[toks[k + 1].start:toks[d - 1].end]
     elif j >= 1 and toks[j].text == ",":
         # "X, the defence ministry spokesman, said"
         k = j - 1
-        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 25:
+        while k >= 0 and toks[k].text not in ",“”\"(:;" and j - k < 40:
             k -= 1  # an appositive may hold a verb: "X, who also spoke on condition of anonymity, said"
         if k >= 1 and toks[k].text == "," and k + 1 < j:
             first = toks[k + 1]

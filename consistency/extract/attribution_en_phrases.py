@@ -125,6 +125,10 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
                 k -= 1
                 continue
             return k + 1, j, True
+        if t.low in {"him", "her", "them"} and k >= 2 and toks[k - 1].low == "to" and toks[k - 2].low in {"close", "near"}:
+            k -= 3  # "those close to him", "sources close to them"
+            taken += 3
+            continue
         if t.low in lex.stop or t.low.endswith(("n't", "n’t")):
             return k + 1, j, t.low in {"but", "while", "whereas", "as", "because", "since", "that"}
         if t.low == "and":
@@ -139,8 +143,8 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
                 and t.low not in {"and", "of", "for", "s"}:
             return k + 1, j, False  # "During the debate Trump said": the name is the speaker
         taken += 1
-        if t.low in lex.dets and k > 1 and toks[k - 1].low in _PREPS \
-                and (toks[k - 2].low in lex.heads or toks[k - 2].low in lex.roles) and taken < 8:
+        if t.low in lex.dets and k > 1 and toks[k - 1].low in _PREPS and taken < 8 \
+                and (toks[k - 2].low in lex.heads or toks[k - 2].low.rstrip("s") in lex.heads or toks[k - 2].low in lex.roles):
             k -= 1  # "a source in the interior ministry": the phrase goes on past "in the"
             continue
         if t.low in lex.dets or taken >= 9:
