@@ -72,6 +72,7 @@ class Lex:
         self.not_verbs = set(cues["nouns"]["not_verbs"])
         self.homographs = set(cues["nouns"]["homographs"])
         self.catenatives = set(cues["between"]["catenatives"])
+        self.quantifiers = set(cues["coref"]["quantifiers"])
         self.phrases = sorted(((p.split(), lemma) for p, lemma in cues["phrases"].items()), key=lambda x: -len(x[0]))
         self.requires = {form: set(words) for form, words in cues["requires"].items()}
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
@@ -194,11 +195,13 @@ def is_speakerish(toks: list[Tok], lex: Lex, sent_start: int, strict: bool = Fal
     seen elsewhere in the document."""
     if not toks:
         return False
-    if len(toks) == 1 and (toks[0].low in lex.person | lex.plural | lex.thing):
-        return True
+    if len(toks) == 1 and (toks[0].low in lex.person | lex.plural | lex.thing | lex.quantifiers):
+        return True  # "he", "they", "some believe", "everyone agreed"
     for t in toks:
-        if t.low in lex.heads or t.low.rstrip("s") in lex.heads:
+        if t.low in lex.heads or any(f in lex.heads for f in _singulars(t.low)):
             return True
+        if t is toks[-1] and t.text.islower() and re.search(r"(?:ists|ians)$", t.low):
+            return True  # "environmentalists worry", "historians agree"
         if not strict and t is toks[-1] and t.low in lex.media_nouns:
             return True  # "the ad says", but "the video shows" is no statement
         if not strict and t is toks[-1] and len(toks) > 1 and t.text.islower() and _AGENT.search(t.low):
@@ -209,6 +212,18 @@ def is_speakerish(toks: list[Tok], lex: Lex, sent_start: int, strict: bool = Fal
     return False
 
 
+def _singulars(low: str) -> tuple[str, ...]:
+    """Singular forms a plural may have: "agencies" → agency, "analyses" → analysis."""
+    if not low.endswith("s"):
+        return ()
+    out = [low[:-1]]
+    if low.endswith("ies"):
+        out.append(low[:-3] + "y")
+    if low.endswith("es"):
+        out += [low[:-2], low[:-2] + "is"]
+    return tuple(out)
+
+
 def is_anonymous(phrase: str, lex: Lex, sentence: str) -> bool:
     low = phrase.lower()
     if any(p in sentence.lower() for p in lex.anon_phrases):
@@ -216,6 +231,8 @@ def is_anonymous(phrase: str, lex: Lex, sentence: str) -> bool:
     words = re.findall(r"[\w’'.\-]+", phrase)
     if not words:
         return False
+    if len(words) == 1 and low in lex.quantifiers:
+        return True  # "some believe", "many said"
     # the head: the last word before a preposition ("a source in the Interior Ministry")
     head_words = re.split(r"\s(?:in|at|from|with|of|for|close to|familiar with|within)\s", low)[0].split()
     head = head_words[-1] if head_words else ""
