@@ -88,3 +88,16 @@ def test_one_missile_named_as_what_was_fired(text, language, want):
 ])
 def test_people_shot_are_counted_apart_only_when_the_cause_restricts_the_count(text, language, want):
     assert _counts(text, language) == [(s, float(lo), None if hi is None else float(hi)) for s, lo, hi in want]
+
+
+@pytest.mark.parametrize("text,language,want", [
+    ("وقال المكتب إن الهجوم غير المبرر على قوة أمنية عراقية يعد تصعيدا.", "ar", ["state_security"]),
+    ("The group found no evidence that the school was used as a base by fighters.", "en", []),
+    ("The strike did not hit the hospital itself.", "en", []),
+    ("قالت الوزارة إن الطائرات استهدفت مواقع غير عسكرية.", "ar", []),
+    ("The army said the building was used as a command post by fighters.", "en", ["militant"]),
+])
+def test_what_was_struck_under_negation(text, language, want):
+    doc = DocText(text, language)
+    span = (0, len(text))
+    assert sorted({v.value for v in extract_facets(doc, span, span).target}) == want

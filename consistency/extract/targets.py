@@ -46,11 +46,21 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
     return _dedupe(out)
 
 
+# Privative words ("غير المبرر", "without warning") qualify a word; they negate no clause.
+_PRIVATIVE = frozenset({"غير", "without", "دون", "بدون"})
+
+
 def _negated(doc: DocText, context, hit, negations) -> bool:
     """A negation shortly before the targeting word ("found no evidence that it was used as"),
-    or between it and the category."""
-    return any(n.end <= hit.start and (n.start >= context.start or _token_gap(doc, n.end, context.start) <= 6)
-               for n in negations if n.end <= hit.start and _token_gap(doc, n.end, hit.start) <= 12)
+    or between it and the category ("targeted non-military sites")."""
+    for n in negations:
+        if n.end > hit.start or _token_gap(doc, n.end, hit.start) > 12:
+            continue
+        if n.start >= context.start:
+            return True
+        if doc.norm[n.start:n.end] not in _PRIVATIVE and _token_gap(doc, n.end, context.start) <= 6:
+            return True
+    return False
 
 
 def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
