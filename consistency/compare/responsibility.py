@@ -12,7 +12,7 @@ Must not:   two sources that both blame the same party, in different words or la
 from __future__ import annotations
 
 from consistency.compare.categorical import set_sides
-from consistency.compare.selfclaims import accusing
+from consistency.compare.selfclaims import accusing, own_parties
 from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
@@ -20,7 +20,7 @@ KIND = "responsibility"
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
-    sides = set_sides(ctx, "responsibility", frozenset({"undetermined"}))
+    sides = set_sides(ctx, _one_position(ctx), frozenset({"undetermined"}))
     sides = [s for s in sides if s.value == "undetermined" or s.value.startswith("not ")
              or accusing(ctx, s, set(s.value.split(" + ")))]
     # "Undetermined" joins a dispute but does not make one.
@@ -30,3 +30,26 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         f"{s.value} ({who(ctx, s, 2)})" for s in sides
     ) + "."
     return [make(KIND, "blame", "high", ctx, sides, summary)]
+
+
+def _one_position(ctx: EventContext):
+    """A party that blames another ("the Azov regiment blew it up") and denies its own part
+    holds one position: its mentions of its own party ("did not strike", "aims to blame
+    Russia") are no second side. A party that blames no other keeps them: acknowledging its
+    act ("a U.S. self-defense strike") or denying it ("nothing to do with Israel") is its
+    position. Returns the picker of a claim's values for `set_sides`."""
+    own: dict[str | None, frozenset[str]] = {}
+    blames_other = set()
+    for c in ctx.claims:
+        parties = own.setdefault(c.actor_id, own_parties(ctx, c))
+        if parties and any(v.value not in parties and v.value != "undetermined" and not v.value.startswith("not ")
+                           for v in c.facets.responsibility):
+            blames_other.add(c.actor_id)
+
+    def pick(claim):
+        values = claim.facets.responsibility
+        if claim.actor_id in blames_other:
+            values = [v for v in values if v.value.removeprefix("not ") not in own[claim.actor_id]]
+        return values
+
+    return pick
