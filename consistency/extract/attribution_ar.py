@@ -242,6 +242,8 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 if q[0] == content[0] and q[1] > sent[1]:
                     content = (q[0] + 1, q[1] - 1 if text[q[1] - 1] in "»”\"" else q[1])
             cue_span = st.orig(*c.cue_span)
+            if c.cue in lex.stance and any(q[0] < cue_span[0] < q[1] for q in quotes):
+                continue  # «إسرائيل تريد توسيع الحرب»: the quoted speaker's words, as in English
             via = c.via or plat
             speaker = speaker_span = mention = None
             anonymous = False

@@ -128,6 +128,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         lemma = "call_for"
     if nxt is not None and nxt.text.islower() and lex.verbs.get(nxt.low) not in (None, *lex.weak):
         return None  # "which advocates say ...": a noun subject of the next cue
+    if lemma in lex.weak and any(q[0] < t.start < q[1] for q in QUOTES.get()):
+        return None  # '"Hamas wants to provoke us," the minister said': the minister's words, not Hamas's
     j = _skip_between(toks, i - 1, lex)
     if j >= 0 and toks[j].low in {"having", "let", "let's", "let’s", "lets"}:
         return None  # "Having said that", "Let's say you think ...": no speaker says it
