@@ -13,17 +13,23 @@ from __future__ import annotations
 
 from consistency.compare.categorical import set_sides
 from consistency.compare.selfclaims import accusing
-from consistency.compare.sides import EventContext, make, sides_conflict, who
+from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.models import Discrepancy
 
 KIND = "perpetrator"
 
 
-def detect(ctx: EventContext) -> list[Discrepancy]:
+def disputed(ctx: EventContext) -> list[SideBuilder]:
+    """The sides of the event's perpetrator dispute, or [] when there is none."""
     sides = set_sides(ctx, "perpetrator", frozenset({"unknown"}))
     # A party that only owns up to its own part is no rival account of who did it.
     sides = [s for s in sides if s.value == "unknown" or accusing(ctx, s, set(s.value.split(" + ")))]
-    if not sides_conflict(sides):
+    return sides if sides_conflict(sides) else []
+
+
+def detect(ctx: EventContext) -> list[Discrepancy]:
+    sides = disputed(ctx)
+    if not sides:
         return []
     named = [s for s in sides if s.value != "unknown"]
     unknown = next((s for s in sides if s.value == "unknown"), None)

@@ -6,11 +6,13 @@ Flags:      "holds the international coalition responsible" (Iraqi government) v
             "the responsibility lies with customs" vs "customs is not the competent body";
             "charged the minister with negligence" vs "he did nothing wrong".
 Must not:   two sources that both blame the same party, in different words or languages;
+            blame that only repeats the perpetrator dispute (the same parties, one side each);
             "accountable before the international judiciary" (a forum, not a party blamed).
 """
 
 from __future__ import annotations
 
+from consistency.compare import perpetrator
 from consistency.compare.categorical import set_sides
 from consistency.compare.selfclaims import accusing, own_parties
 from consistency.compare.sides import EventContext, make, sides_conflict, who
@@ -25,6 +27,11 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
              or accusing(ctx, s, set(s.value.split(" + ")))]
     # "Undetermined" joins a dispute but does not make one.
     if len([s for s in sides if s.value != "undetermined"]) < 2 or not sides_conflict(sides):
+        return []
+    # Blame that only sets the same parties against each other as the perpetrator dispute
+    # ("Russian forces struck it" / "the Azov regiment blew it up") is that dispute: reported once.
+    doers = {s.value for s in perpetrator.disputed(ctx) if s.value != "unknown"}
+    if doers and {s.value for s in sides} == doers:
         return []
     summary = "Sources hold different parties responsible: " + "; ".join(
         f"{s.value} ({who(ctx, s, 2)})" for s in sides
