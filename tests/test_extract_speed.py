@@ -117,3 +117,38 @@ def test_phrase_index_answers_as_the_slice_search():
             assert r._has(toks, phrases) == expected
             hits += expected
     assert hits > 5
+
+
+def _person_full_scan(self, name, toks, group, left=None):
+    """`ActorResolver._person` as it was: every known key scanned in order."""
+    from consistency.extract.actors import skeleton, slug
+    from consistency.models import Actor
+
+    core = left if left else [t for t in toks if t not in self._ignore]
+    key = tuple(k for k in (skeleton(t) for t in core or toks) if len(k) > 1)
+    if len(key) >= 2:
+        for other, actor_id in self._skeletons.items():
+            if key == other or set(key) <= set(other) or (len(other) >= 2 and set(other) <= set(key)):
+                if actor_id in self._seen:
+                    return Actor(id=actor_id, name=name.strip(), group=group)
+    actor = Actor(id="actor:" + slug(" ".join(core or toks)), name=name.strip(), group=group)
+    if len(key) >= 2:
+        self._skeletons.setdefault(key, actor.id)
+    return actor
+
+
+def test_person_index_joins_the_persons_a_full_scan_joins():
+    import types
+
+    names = ["Mohammed Hassan", "محمد حسن", "Mohammed al-Hassan Ali", "Ali Hassan", "علي حسن", "Karim Haddad",
+             "كريم حداد", "Mohammed Karim", "Hassan Mohammed", "Akram al-Kaabi", "أكرم الكعبي", "Akram Kaabi Yehia",
+             "Yehia Sinwar", "يحيى السنوار", "Omar Ali", "عمر علي", "Ali Omar Hassan", "Hassan"]
+    indexed, scanned = ActorResolver(), ActorResolver()
+    scanned._person = types.MethodType(_person_full_scan, scanned)
+    got, want = [], []
+    for name in names + names[::-1]:
+        got.append(indexed.resolve(name, "ar" if name[0] > "\u0600" else "en"))
+        want.append(scanned.resolve(name, "ar" if name[0] > "\u0600" else "en"))
+    assert got == want
+    assert indexed.actors() == scanned.actors()
+    assert len({a.id for a in got}) < len(set(names))  # some spellings were joined

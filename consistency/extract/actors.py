@@ -97,6 +97,8 @@ def _load(path) -> dict:
 
 # parsed gazetteers and their indexes, by corpus files and their contents (read-only once built)
 _BUILT: dict[tuple, dict] = {}
+# what each resolver keeps for itself (what it has resolved, and its own indexes)
+_PER_RESOLVER = ("_seen", "_skeletons", "_skeleton_order", "_skeleton_index", "_answers", "_places", "_first_tokens")
 
 
 def _fingerprint(path) -> str:
@@ -114,6 +116,8 @@ class ActorResolver:
         self._entries: dict[str, dict] | None = None
         self._seen: dict[str, Actor] = {}
         self._skeletons: dict[tuple[str, ...], str] = {}
+        self._skeleton_order: list[tuple[tuple[str, ...], str]] = []  # the keys in the order first seen
+        self._skeleton_index: dict[str, list[int]] = {}  # skeleton token -> positions in _skeleton_order
         # resolve's answers that do not depend on earlier calls (`_decide`), by its arguments
         self._answers: dict[tuple, Actor | tuple] = {}
         self._places: list[tuple[str, ...]] | None = None
@@ -127,7 +131,7 @@ class ActorResolver:
             self.__dict__.update(_BUILT[key])
             return
         self._build_fresh()
-        _BUILT[key] = {k: v for k, v in self.__dict__.items() if k.startswith("_") and k not in ("_seen", "_skeletons", "_answers", "_places", "_first_tokens")}
+        _BUILT[key] = {k: v for k, v in self.__dict__.items() if k.startswith("_") and k not in _PER_RESOLVER}
 
     def _build_fresh(self) -> None:
         builtin = resources.files("consistency.data") / "actors.toml"
@@ -362,15 +366,21 @@ class ActorResolver:
         key = tuple(k for k in (skeleton(t) for t in core or toks) if len(k) > 1)
         if len(key) >= 2:
             # the same person written in the other script ("Akram al-Kaabi" / "أكرم الكعبي")
-            for other, actor_id in self._skeletons.items():
+            # only a key sharing a token can match (subsets of non-empty keys share one);
+            # candidates are tried in the order their keys were first seen, as a full scan would
+            for n in sorted({n for k in set(key) for n in self._skeleton_index.get(k, ())}):
+                other, actor_id = self._skeleton_order[n]
                 if key == other or (len(key) >= 2 and set(key) <= set(other)) or (len(other) >= 2 and set(other) <= set(key)):
                     if actor_id in self._seen:
                         # same person: the earlier id, but name and group from this phrase, so
                         # what a caller reads does not depend on what was resolved before
                         return Actor(id=actor_id, name=name.strip(), group=group)
         actor = Actor(id="actor:" + slug(" ".join(core or toks)), name=name.strip(), group=group)
-        if len(key) >= 2:
-            self._skeletons.setdefault(key, actor.id)
+        if len(key) >= 2 and key not in self._skeletons:
+            self._skeletons[key] = actor.id
+            for k in set(key):
+                self._skeleton_index.setdefault(k, []).append(len(self._skeleton_order))
+            self._skeleton_order.append((key, actor.id))
         return actor
 
     def _remember(self, actor: Actor, written: str) -> Actor:
