@@ -99,7 +99,8 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             i += 1
             continue
         need = lex.requires.get(lemma)
-        reach = 18 if lemma in lex.explicit_only else 9  # "أصدر <a long title and name>، اليوم، بياناً"
+        # "أصدر <a long title and name>، اليوم، بياناً", "حمّلت حركة ... (حماس) الاحتلال والإدارة ... المسؤولية"
+        reach = 18 if lemma in lex.explicit_only else 15 if lemma in lex.object_verbs else 9
         if need and not any(t[2] in need for t in toks[i + 1:i + reach]):
             i += 1
             continue

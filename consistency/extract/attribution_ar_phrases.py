@@ -96,8 +96,11 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
     k = i
     while k < len(st.toks) and k - i < limit:
         w = st.toks[k][2]
-        if ba and k > i and is_ba_phrase(w, lex):
-            break
+        if ba and k > i and is_ba_phrase(w, lex) and not (k + 1 < len(st.toks) and st.toks[k + 1][2] in lex.comp):
+            break  # "أفاد مصدر بإصابة"; but "قال الرئيس جو بايدن إن": a name before the complementizer
+        if w == "(" and k > i and k + 2 < len(st.toks) and st.toks[k + 1][2][0].isalnum() and st.toks[k + 2][2] == ")":
+            k += 3  # "حركة المقاومة الإسلامية (حماس)": the short name in brackets
+            continue
         if w in "«\"“" and k > i and (bare(st.toks[k - 1][2]) in lex.idafa | lex.speaker_nouns
                                       or bare(st.toks[k - 1][2][1:]) in lex.idafa | lex.speaker_nouns):
             close = next((m for m in range(k + 1, min(k + 7, len(st.toks))) if st.toks[m][2] in "»\"”"), None)
@@ -153,6 +156,9 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
     named = False
     while k < end:
         w = toks[k][2]
+        if w == "(" and k + 2 < end and toks[k + 2][2] == ")":
+            k += 3  # "حركة المقاومة الإسلامية (حماس)"
+            continue
         if w == "ل":  # the genitive "لـ«النجباء»" that _speaker_after let through
             k = next((m for m in range(k + 1, end) if toks[m][2] in "»\"”"), end - 1) + 1
             prev, named = "»", True
