@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from consistency import __version__
 from consistency.compare import DETECTORS, EventContext
@@ -104,14 +105,17 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
         progress("embed", done, total)
         row = {c.id: i for i, c in enumerate(batch_claims)}
         by_id = {c.id: c for c in batch_claims}
-        for members in batch:
-            found = cluster_events(documents, members, by_doc, claim_vectors, row, other, same_aspect)
-            grouping.add(found)
-            for event in found:
-                mine = [by_id[cid] for cid in event.claim_ids]
-                aspects = assign_aspects(mine, claim_vectors[[row[c.id] for c in mine]], same_aspect)
-                for claim, aspect in zip(mine, aspects):
-                    claim.event_id, claim.aspect = event.id, aspect
+        # one BLAS thread for the many small products of grouping (as in cluster_documents):
+        # two threads spinning for a 20 x 20 product on a busy machine cost ten times more
+        with threadpool_limits(1, user_api="blas"):
+            for members in batch:
+                found = cluster_events(documents, members, by_doc, claim_vectors, row, other, same_aspect)
+                grouping.add(found)
+                for event in found:
+                    mine = [by_id[cid] for cid in event.claim_ids]
+                    aspects = assign_aspects(mine, claim_vectors[[row[c.id] for c in mine]], same_aspect)
+                    for claim, aspect in zip(mine, aspects):
+                        claim.event_id, claim.aspect = event.id, aspect
         del claim_vectors
     grouping.finish()
     by_id = {c.id: c for c in claims}

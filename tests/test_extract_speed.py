@@ -4,7 +4,7 @@ screen and memo, and the actor resolver's kept answers and phrase index."""
 from __future__ import annotations
 
 from consistency.extract.actors import ActorResolver, _contains, tokens
-from consistency.extract.lexicon import _MEMO, PhraseMatcher, facet_table, matcher
+from consistency.extract.lexicon import _MEMO, _SUBSETS, PhraseMatcher, facet_table, matcher
 from consistency.text.normalize import normalize
 
 SENTENCES = {
@@ -51,6 +51,23 @@ def test_screen_and_memo_give_the_hits_of_the_full_pattern_in_both_languages():
                     checked += 1
                     found += bool(hits)
     assert checked > 200 and found > 20
+
+
+def test_a_text_is_matched_against_the_phrases_whose_core_it_holds():
+    m = PhraseMatcher({"killed": ["killed", "dead", "قتل", "لقي حتفه"], "wounded": ["wounded", "جرح*"],
+                       "strike": ["air strike", "غارة جوية"]}, "ar")
+    text = normalize("وقتل ثلاثة وجرحى آخرون في غارة جوية; two were killed").text
+    hits = m.finditer(text)
+    assert [h.label for h in hits] == _plain_labels(m, text) == ["killed", "wounded", "strike", "killed"]
+    assert len(m._subsets) == 1 and len(next(iter(m._subsets))) == 4  # قتل, جرح*, غارة جوية, killed
+    many = PhraseMatcher({"place": [f"town{i:04d}" for i in range(_SUBSETS + 20)]}, "en")
+    for i in range(_SUBSETS + 20):
+        assert [h.phrase for h in many.finditer(f"shelling in town{i:04d} today")] == [f"town{i:04d}"]
+    assert len(many._subsets) == _SUBSETS  # bounded
+
+
+def _plain_labels(m, text):
+    return [h.label for h in _plain(m).finditer(text)]
 
 
 def test_an_arabic_phrase_with_clitics_passes_the_screen():

@@ -30,6 +30,8 @@ _AR_SUFFIX_STAR = r"[\u0621-\u064a]{0,4}"
 
 # segments whose hits a matcher keeps: the extractors read a claim's clause within a few calls
 _MEMO = 256
+# patterns of phrase subsets a matcher keeps compiled
+_SUBSETS = 512
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,17 @@ class PhraseMatcher:
         # alternation of literals runs many times faster than the full one (no look-behind,
         # no optional clitics, and the regex engine skips a literal branch on its first
         # character), and most texts hold no phrase of most tables.
-        cores = sorted({max((_core(w) for w in phrase.split()), key=len) for _, phrase, _ in entries})
+        longest = [max((_core(w) for w in phrase.split()), key=len) for _, phrase, _ in entries]
+        cores = sorted(set(longest))
         self._screen = re.compile("|".join(re.escape(c) for c in cores)) if cores and all(cores) else None
+        # A text that passes is matched against the phrases whose core it holds only (same
+        # alternatives in the same order, so the same matches: a phrase left out could not
+        # match anywhere in it); those smaller patterns are kept by their set of phrases.
+        self._patterns = [pat for _, _, pat in entries]
+        self._by_core: dict[str, list[int]] = {}
+        for i, core in enumerate(longest):
+            self._by_core.setdefault(core, []).append(i)
+        self._subsets: dict[tuple[int, ...], re.Pattern] = {}
         # the same segment is read by several extractors: its hits are kept, a bounded number
         self._memo: dict[tuple[str, str | None], tuple[Hit, ...]] = {}
 
@@ -106,8 +117,11 @@ class PhraseMatcher:
 
     def _find(self, norm_text: str, original: str | None) -> list[Hit]:
         hits = []
-        if self._regex is not None and (self._screen is None or self._screen.search(norm_text)):
-            for m in self._regex.finditer(norm_text):
+        regex = self._regex
+        if regex is not None and self._screen is not None:
+            regex = self._screen.search(norm_text) and self._subset(norm_text)
+        if regex is not None:
+            for m in regex.finditer(norm_text):
                 i = int(m.lastgroup[1:])
                 label, phrase = self._labels[i]
                 hits.append(Hit(label, m.start(), m.end(), phrase))
@@ -116,6 +130,20 @@ class PhraseMatcher:
                 hits.extend(Hit(label, m.start(), m.end(), phrase) for m in pat.finditer(original))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
+
+    def _subset(self, norm_text: str) -> re.Pattern | None:
+        """The pattern of the phrases whose longest word's core occurs in `norm_text`."""
+        chosen = sorted(i for core, ids in self._by_core.items() if core in norm_text for i in ids)
+        if not chosen:
+            return None
+        key = tuple(chosen)
+        regex = self._subsets.get(key)
+        if regex is None:
+            if len(self._subsets) >= _SUBSETS:
+                del self._subsets[next(iter(self._subsets))]
+            groups = "|".join(f"(?P<g{i}>{self._patterns[i]})" for i in chosen)
+            regex = self._subsets[key] = re.compile(r"(?<![\w])(?:" + groups + r")(?![\w])")
+        return regex
 
     def labels_in(self, norm_text: str, original: str | None = None) -> set[str]:
         return {h.label for h in self.finditer(norm_text, original)}
