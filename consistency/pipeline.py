@@ -67,15 +67,37 @@ def _resolver(corpus: Corpus, settings: Settings):
     return ActorResolver(files)
 
 
+class _Texts:
+    """Documents' prepared texts by id, prepared on demand; only the last one is kept. For
+    readers that go through claims in document order (`other_incident_claims`)."""
+
+    def __init__(self, docs: dict):
+        self.docs = docs
+        self.last: tuple[str, DocText] | None = None
+
+    def __getitem__(self, doc_id: str) -> DocText:
+        if self.last is None or self.last[0] != doc_id:
+            document = self.docs[doc_id]
+            self.last = (doc_id, DocText(document.text, document.language))
+        return self.last[1]
+
+
 def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str) -> Report:
     documents = corpus.documents
     docs = {d.id: d for d in documents}
     resolver = _resolver(corpus, settings)
-    texts: dict[str, DocText] = {}
+    window = settings.event_window_days
     claims: list[Claim] = []
+    recalled: dict[int, list[int]] = {}
     for i, document in enumerate(documents):
-        texts[document.id] = DocText(document.text, document.language)
-        claims.extend(extract_claims(document, resolver, texts[document.id]))
+        # a prepared text (normalised form, its index, tokens, numbers) is several times the
+        # size of the text: it serves this document's extraction and is dropped, so memory
+        # does not grow with the corpus; the later reads prepare it again (`_Texts`)
+        text = DocText(document.text, document.language)
+        claims.extend(extract_claims(document, resolver, text))
+        days = recalled_days([document], {document.id: text}, window)
+        if days:
+            recalled[i] = days[0]
         progress("extract", i + 1, len(documents))
 
     from consistency.embed import get_embedder
@@ -89,11 +111,9 @@ def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, l
     done = len(leads)
     progress("embed", done, total)
 
-    window = settings.event_window_days
-    clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], window,
-                                 recalled=recalled_days(documents, texts, window))
+    clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], window, recalled=recalled)
     del doc_vectors
-    other = other_incident_claims(claims, docs, texts, settings.event_window_days, incident_days(documents, clusters))
+    other = other_incident_claims(claims, docs, _Texts(docs), window, incident_days(documents, clusters))
     # claims are embedded a batch of clusters at a time, used for that batch's events and
     # aspects, then dropped: memory follows the largest event, not the corpus
     by_doc = claims_by_document(claims)

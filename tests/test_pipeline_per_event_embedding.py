@@ -85,3 +85,26 @@ def test_batches_do_not_depend_on_the_order_of_clusters():
     assert a == b
     assert [len(cl) for _, cl in a] == [6, 9, 9, 3]  # clusters by first id: d0, d1, d2+d5, d6
     assert sorted(c for _, cl in a for c in cl) == sorted(c.id for c in claims)
+
+
+def test_prepared_texts_are_not_kept_for_the_whole_corpus(corpus, monkeypatch):
+    """Each document's DocText (normalised text, index, tokens) serves its extraction and is
+    dropped: when the leads are embedded, at most the last is alive."""
+    import gc
+
+    from consistency.extract.doctext import DocText
+
+    alive = []
+    real = embed.get_embedder
+
+    class Counting(_Recording):
+        def encode(self, texts, progress=None):
+            if not self.calls:
+                gc.collect()
+                alive.append(sum(isinstance(o, DocText) for o in gc.get_objects()))
+            return super().encode(texts, progress)
+
+    monkeypatch.setattr(embed, "get_embedder", lambda spec, **kw: Counting(real(spec, **kw)))
+    report = build_report(corpus, Settings(embedder="tfidf", use_cache=False))
+    assert alive[0] <= 1 and len(report.documents) == 150  # at most the last document's
+    assert any(e.related_event_ids for e in report.events)  # background claims were still found
