@@ -82,7 +82,9 @@ def make(kind: str, subject: str, severity: str, ctx: EventContext, sides: list[
 
     found = Discrepancy(id="", kind=kind, subject=subject, severity=severity, event_id=ctx.event.id,
                         summary=summary, sides=[s.build() for s in sides])
-    fp = fingerprint(found, {d: doc.date for d, doc in ctx.documents.items()})
+    # the dates of the finding's own documents only: `ctx.documents` may be the whole corpus
+    dates = {d: ctx.documents[d].date for side in found.sides for d in side.document_ids if d in ctx.documents}
+    fp = fingerprint(found, dates)
     return found.model_copy(update={"id": f"d-{fp[:12]}", "fingerprint": fp})
 
 
