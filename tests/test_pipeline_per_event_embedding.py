@@ -101,7 +101,7 @@ def test_prepared_texts_are_not_kept_for_the_whole_corpus(corpus, monkeypatch):
         def encode(self, texts, progress=None):
             if not self.calls:
                 gc.collect()
-                alive.append(sum(isinstance(o, DocText) for o in gc.get_objects()))
+                alive.append(sum(type(o) is DocText for o in gc.get_objects()))
             return super().encode(texts, progress)
 
     monkeypatch.setattr(embed, "get_embedder", lambda spec, **kw: Counting(real(spec, **kw)))
