@@ -4,7 +4,8 @@
 
 For each size a corpus is generated (benchmarks/generate.py when present, seed 7, else
 tests/synthetic_news.py) and written as 16 JSONL shards (kept and reused when `--work` is
-given), then measured, each run in its own subprocess: `build_report` (local), and
+given), then measured, each run in its own subprocess: `build_stored_report` writing
+report.json in a stream (local: claims held compactly, the CLI's path), and
 `build_report_dask`'s run on a LocalCluster started inside the timed call (the CLI's path),
 the cluster's start-up also timed alone. No embedding cache (tfidf is not cached anyway).
 Both reports are compared byte for byte.
@@ -92,9 +93,12 @@ def child(engine: str, corpus: str, backend: str, workers: int, progress_file: s
     stages: dict = {}
     start = time.perf_counter()
     if engine == "local":
-        from consistency.pipeline import build_report
+        # the CLI's path for report.json: claims held compactly, the file written in a stream
+        from consistency.pipeline import build_stored_report
 
-        text = build_report(corpus, settings, progress).to_json()
+        with tempfile.TemporaryDirectory() as tmp:
+            path = build_stored_report(corpus, settings, progress).write_json(Path(tmp) / "report.json")
+            digest = _sha256_file(path)
     elif engine == "dask":
         from consistency.engine.dask import _DaskRun, dask_client
 
@@ -111,8 +115,18 @@ def child(engine: str, corpus: str, backend: str, workers: int, progress_file: s
             client.wait_for_workers(workers)
         text = ""
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": round(seconds, 2), **_usage(), "sha256": hashlib.sha256(text.encode()).hexdigest(),
+    if engine != "local":
+        digest = hashlib.sha256(text.encode()).hexdigest()
+    print(json.dumps({"seconds": round(seconds, 2), **_usage(), "sha256": digest,
                       "load_before": round(load, 1), "load_after": round(os.getloadavg()[0], 1), "stages": stages}))
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def _run(*args: str) -> dict:

@@ -7,13 +7,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
 from threadpoolctl import threadpool_limits
 
 from consistency import __version__
+from consistency.claimstore import ActorRef, ClaimStore, StoredReport
 from consistency.compare import DETECTORS, EventContext
 from consistency.compare.revisions import find_revisions
 from consistency.config import Settings
@@ -22,8 +23,7 @@ from consistency.extract.claims import extract_claims
 from consistency.extract.doctext import DocText
 from consistency.extract.speakers import consolidate
 from consistency.group.aspects import assign_aspects
-from consistency.group.events import (Grouping, claims_by_document, cluster_batches, cluster_documents,
-                                      cluster_events)
+from consistency.group.events import Grouping, claims_by_document, cluster_batches, cluster_documents, cluster_events
 from consistency.group.timing import incident_days, other_incident_claims, recalled_days
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
 
@@ -67,101 +67,174 @@ def _resolver(corpus: Corpus, settings: Settings):
     return ActorResolver(files)
 
 
-class _Texts:
-    """Documents' prepared texts by id, prepared on demand; only the last one is kept. For
-    readers that go through claims in document order (`other_incident_claims`)."""
-
-    def __init__(self, docs: dict):
-        self.docs = docs
-        self.last: tuple[str, DocText] | None = None
-
-    def __getitem__(self, doc_id: str) -> DocText:
-        if self.last is None or self.last[0] != doc_id:
-            document = self.docs[doc_id]
-            self.last = (doc_id, DocText(document.text, document.language))
-        return self.last[1]
+def build_stored_report(corpus_path: str | os.PathLike, settings: Settings | None = None,
+                        progress: Progress | None = None) -> StoredReport:
+    """As `build_report`, with the claims held compactly: for corpora whose report would not
+    fit in memory as models. `.write_json(path)` streams report.json (the same bytes)."""
+    settings = settings or Settings()
+    corpus = load_corpus(corpus_path, skip_bad=settings.skip_bad, max_bytes=settings.max_file_bytes)
+    return stored_report_from_corpus(corpus, settings, progress or _quiet, corpus_label(corpus_path))
 
 
 def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str) -> Report:
-    documents = corpus.documents
-    docs = {d.id: d for d in documents}
-    resolver = _resolver(corpus, settings)
-    window = settings.event_window_days
-    claims: list[Claim] = []
+    return stored_report_from_corpus(corpus, settings, progress, label).to_report()
+
+
+def _extract(documents: list, resolver, store: ClaimStore, refs: list[ActorRef], window: int,
+             progress: Progress) -> dict[int, list[int]]:
+    """Every document's claims into `store`; returns the days each document recalls."""
     recalled: dict[int, list[int]] = {}
     for i, document in enumerate(documents):
         # a prepared text (normalised form, its index, tokens, numbers) is several times the
         # size of the text: it serves this document's extraction and is dropped, so memory
-        # does not grow with the corpus; the later reads prepare it again (`_Texts`)
+        # does not grow with the corpus; the later reads prepare it again
         text = DocText(document.text, document.language)
-        claims.extend(extract_claims(document, resolver, text))
+        claims = extract_claims(document, resolver, text)
+        store.put(document.id, claims)
+        refs.extend(ActorRef(c.actor_id) for c in claims)
         days = recalled_days([document], {document.id: text}, window)
         if days:
             recalled[i] = days[0]
         progress("extract", i + 1, len(documents))
+    return recalled
+
+
+class _BatchClaims(Mapping):
+    """Documents' claims as models, by document id, for the batch of clusters being grouped:
+    made from the store when first asked for, stored back and dropped by `release`."""
+
+    def __init__(self, store: ClaimStore):
+        self.store = store
+        self.extracted: dict[str, list[Claim]] = {}  # in extraction order (the report's)
+        self.by_text: dict[str, list[Claim]] = {}  # by position in the text (grouping's)
+
+    def __getitem__(self, doc_id: str) -> list[Claim]:
+        if doc_id not in self.by_text:
+            claims = self.store.get(doc_id)
+            self.extracted[doc_id] = claims
+            self.by_text[doc_id] = claims_by_document(claims)[doc_id] if claims else []
+        return self.by_text[doc_id]
+
+    def __iter__(self):
+        return iter(self.by_text)
+
+    def __len__(self) -> int:
+        return len(self.by_text)
+
+    def release(self) -> None:
+        for doc_id, claims in self.extracted.items():
+            self.store.put(doc_id, claims)
+        self.extracted.clear()
+        self.by_text.clear()
+
+
+def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str) -> StoredReport:
+    documents = corpus.documents
+    docs = {d.id: d for d in documents}
+    position = {d.id: i for i, d in enumerate(documents)}
+    resolver = _resolver(corpus, settings)
+    window = settings.event_window_days
+    store, refs = ClaimStore(), []
+    recalled = _extract(documents, resolver, store, refs, window, progress)
+    # merging actors that name one person reads only the claims' actor ids: done now, applied
+    # to each batch's claims once grouped (grouping reads the ids as extracted)
+    extracted_ids = [r.actor_id for r in refs]
+    actors = consolidate(refs, {a.id: a for a in resolver.actors()})
+    merged_into = {a: r.actor_id for a, r in zip(extracted_ids, refs) if a != r.actor_id}
+    used = {r.actor_id for r in refs}
+    del refs, extracted_ids
 
     from consistency.embed import get_embedder
 
     embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
     thresholds = {**embedder.thresholds, **settings.thresholds}
     leads = [lead_text(d) for d in documents]
-    total = len(leads) + len(claims)
+    total = len(leads) + len(store)
     progress("embed", 0, total)
     doc_vectors = embedder.encode(leads) if leads else np.zeros((0, 1), "float32")
-    done = len(leads)
+    del leads
+    done = len(documents)
     progress("embed", done, total)
 
     clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], window, recalled=recalled)
     del doc_vectors
-    other = other_incident_claims(claims, docs, _Texts(docs), window, incident_days(documents, clusters))
-    # claims are embedded a batch of clusters at a time, used for that batch's events and
-    # aspects, then dropped: memory follows the largest event, not the corpus
-    by_doc = claims_by_document(claims)
+    incidents = incident_days(documents, clusters)
+    kinds = [k for k in KINDS if k in settings.kinds] + [k for k in settings.kinds if k not in KINDS]
+    # claims are made models, embedded, grouped and compared a batch of clusters at a time,
+    # then stored back compactly: memory follows the largest batch, not the corpus
+    batch_claims_of = _BatchClaims(store)
     grouping = Grouping(events=[], event_of={}, main=set())
     same_aspect = thresholds["same_aspect"]
-    for batch, batch_claims in cluster_batches(documents, by_doc, clusters):
+    found_in: dict[str, list] = {}  # main event id -> its discrepancies
+    revised: dict[str, list] = {}  # main event id -> its revisions
+    for batch, batch_claims in cluster_batches(documents, batch_claims_of, clusters):
         claim_vectors = embedder.encode([c.text for c in batch_claims]) if batch_claims else np.zeros((0, 1), "float32")
         done += len(batch_claims)
         progress("embed", done, total)
-        row = {c.id: i for i, c in enumerate(batch_claims)}
-        by_id = {c.id: c for c in batch_claims}
-        # one BLAS thread for the many small products of grouping (as in cluster_documents):
-        # two threads spinning for a 20 x 20 product on a busy machine cost ten times more
-        with threadpool_limits(1, user_api="blas"):
-            for members in batch:
-                found = cluster_events(documents, members, by_doc, claim_vectors, row, other, same_aspect)
-                grouping.add(found)
-                for event in found:
-                    mine = [by_id[cid] for cid in event.claim_ids]
-                    aspects = assign_aspects(mine, claim_vectors[[row[c.id] for c in mine]], same_aspect)
-                    for claim, aspect in zip(mine, aspects):
-                        claim.event_id, claim.aspect = event.id, aspect
+        events = _group_batch(documents, docs, batch, batch_claims, batch_claims_of, claim_vectors, incidents, window,
+                              same_aspect, grouping)
         del claim_vectors
+        _compare_batch(events, batch_claims, batch_claims_of, docs, position, actors, merged_into, kinds, found_in,
+                       revised, grouping)
+        batch_claims_of.release()
     grouping.finish()
-    by_id = {c.id: c for c in claims}
 
-    actors = consolidate(claims, {a.id: a for a in resolver.actors()})
-    main_claims = [c for c in claims if c.event_id in grouping.main]
-    revisions, superseded = find_revisions(main_claims, docs, actors, grouping.event_of)
-    discrepancies = []
-    kinds = [k for k in KINDS if k in settings.kinds] + [k for k in settings.kinds if k not in KINDS]
     main_events = [e for e in grouping.events if e.id in grouping.main]
-    for n, event in enumerate(main_events):
-        ctx = EventContext(event, [by_id[cid] for cid in event.claim_ids], docs, actors, superseded)
-        for kind in kinds:
-            if kind in DETECTORS:
-                discrepancies.extend(DETECTORS[kind](ctx))
-        progress("compare", n + 1, len(main_events))
-
-    used = {c.actor_id for c in claims}
-    return Report(
+    fields = dict(
         tool=Tool(version=__version__),
         created_from=CreatedFrom(corpus=label, config_digest=settings.digest()),
         documents=documents,
         actors=[a for a in sorted(actors.values(), key=lambda a: a.id) if a.id in used],
-        claims=claims,
         events=grouping.events,
-        discrepancies=discrepancies,
-        revisions=revisions,
+        discrepancies=[d for e in main_events for d in found_in.get(e.id, [])],
+        # revisions in `find_revisions`' order: by event id, then subject and source
+        revisions=[r for event_id in sorted(revised) for r in revised[event_id]],
         skipped=corpus.skipped,
     )
+    return StoredReport(fields, store, [d.id for d in documents])
+
+
+def _group_batch(documents, docs, batch, batch_claims, claims_of, claim_vectors, incidents, window, same_aspect,
+                 grouping) -> list:
+    """Events and aspects of a batch of clusters (sets each claim's event and aspect)."""
+    other: set[str] = set()
+    for doc_id in list(claims_of.extracted):
+        # which claims recall another incident is read within each document alone
+        other |= other_incident_claims(claims_of.extracted[doc_id], docs, {doc_id: DocText(docs[doc_id].text, docs[doc_id].language)},
+                                       window, incidents)
+    row = {c.id: i for i, c in enumerate(batch_claims)}
+    by_id = {c.id: c for c in batch_claims}
+    events = []
+    # one BLAS thread for the many small products of grouping (as in cluster_documents):
+    # two threads spinning for a 20 x 20 product on a busy machine cost ten times more
+    with threadpool_limits(1, user_api="blas"):
+        for members in batch:
+            found = cluster_events(documents, members, claims_of, claim_vectors, row, other, same_aspect)
+            grouping.add(found)
+            events.extend(found)
+            for event in found:
+                mine = [by_id[cid] for cid in event.claim_ids]
+                aspects = assign_aspects(mine, claim_vectors[[row[c.id] for c in mine]], same_aspect)
+                for claim, aspect in zip(mine, aspects):
+                    claim.event_id, claim.aspect = event.id, aspect
+    return events
+
+
+def _compare_batch(events, batch_claims, claims_of, docs, position, actors, merged_into, kinds, found_in, revised,
+                   grouping) -> None:
+    """Revisions and discrepancies of the batch's main events, with the merged actors' ids."""
+    for claim in batch_claims:
+        claim.actor_id = merged_into.get(claim.actor_id, claim.actor_id)
+    by_id = {c.id: c for c in batch_claims}
+    order = {c.id: (position[doc_id], k) for doc_id, claims in claims_of.extracted.items() for k, c in enumerate(claims)}
+    for event in events:
+        if event.id not in grouping.main:
+            continue
+        # in corpus order, as `find_revisions` would read them among all claims: each of its
+        # series is one event's, and so is each figure it marks superseded
+        mine = sorted((by_id[cid] for cid in event.claim_ids), key=lambda c: order[c.id])
+        revisions, superseded = find_revisions(mine, docs, actors, grouping.event_of)
+        if revisions:
+            revised[event.id] = revisions
+        ctx = EventContext(event, [by_id[cid] for cid in event.claim_ids], docs, actors, superseded)
+        found_in[event.id] = [d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)]

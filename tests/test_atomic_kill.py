@@ -216,6 +216,7 @@ def test_ctrl_c_during_the_run_says_so_and_keeps_the_old_files(tmp_path, monkeyp
         raise KeyboardInterrupt
 
     monkeypatch.setattr(consistency.pipeline, "build_report", interrupted)
+    monkeypatch.setattr(consistency.pipeline, "build_stored_report", interrupted)  # the CLI's path
     result = CliRunner().invoke(app, ["report", str(corpus), "-o", str(out), "--format", "json,md,html",
                                       "--embedder", "tfidf"])
     assert result.exit_code == 130

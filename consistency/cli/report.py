@@ -53,7 +53,8 @@ def report(
                          use_cache=False if no_cache else None, skip_bad=True if skip_bad else None)
         settings = load_cli_settings(corpus, config, **overrides).settings
         try:
-            result = build_report(corpus, settings, progress, engine=engine, scheduler=scheduler, workers=workers)
+            result = build_report(corpus, settings, progress, engine=engine, scheduler=scheduler, workers=workers,
+                                  stored=True)
             progress.close()
             with interrupts_deferred():
                 try:

@@ -11,20 +11,24 @@ import os
 
 from consistency.config import Settings
 from consistency.errors import ConfigError
+from consistency.claimstore import StoredReport
 from consistency.models import Report
 
 ENGINES = ("local", "dask")
 
 
 def build_report(corpus_path: str | os.PathLike, settings: Settings | None = None, progress=None, *,
-                 engine: str = "local", scheduler: str | None = None, workers: int | None = None) -> Report:
-    """The report of a corpus, built by `engine`; `scheduler` / `workers` are for `dask`."""
+                 engine: str = "local", scheduler: str | None = None, workers: int | None = None,
+                 stored: bool = False) -> Report | StoredReport:
+    """The report of a corpus, built by `engine`; `scheduler` / `workers` are for `dask`.
+    `stored`: the local engine returns a `StoredReport` (claims held compactly, report.json
+    written in a stream by `render.files.write_report`)."""
     if engine == "local":
         if scheduler or workers:
             raise ConfigError("--scheduler and --workers need --engine dask")
-        from consistency.pipeline import build_report as local
+        from consistency.pipeline import build_report as local, build_stored_report
 
-        return local(corpus_path, settings, progress)
+        return (build_stored_report if stored else local)(corpus_path, settings, progress)
     if engine == "dask":
         if scheduler and workers:
             raise ConfigError("give either --scheduler (an existing cluster) or --workers (a local one), not both")

@@ -1,10 +1,14 @@
-"""Writing a report's files: every format rendered first, then each written atomically."""
+"""Writing a report's files: every format rendered first, then each written atomically.
+
+A `StoredReport` (claims held compactly, `pipeline.build_stored_report`) has its report.json
+written in a stream, never as one string; md and html still need the whole `Report`."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from consistency.atomic import write_text
+from consistency.claimstore import StoredReport
 from consistency.models import Report
 
 
@@ -22,13 +26,21 @@ def render(report: Report, fmt: str) -> str:
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def write_report(report: Report, folder: str | Path, formats: list[str]) -> list[Path]:
-    """Render every format before writing any, so a failure leaves the old files whole."""
+def write_report(report: Report | StoredReport, folder: str | Path, formats: list[str]) -> list[Path]:
+    """Render every format before writing any, so a failure leaves the old files whole (the
+    streamed report.json of a `StoredReport` is written first, through a temporary file)."""
     folder = Path(folder)
-    rendered = {fmt: render(report, fmt) for fmt in formats}
+    streamed = isinstance(report, StoredReport) and "json" in formats
+    others = [fmt for fmt in formats if not (streamed and fmt == "json")]
+    whole = report.to_report() if isinstance(report, StoredReport) and others else report
+    rendered = {fmt: render(whole, fmt) for fmt in others}
+    del whole
     paths = []
-    for fmt, text in rendered.items():
+    for fmt in formats:
         path = folder / f"report.{fmt}"
-        write_text(path, text)
+        if fmt in rendered:
+            write_text(path, rendered[fmt])
+        else:
+            report.write_json(path)
         paths.append(path)
     return paths
