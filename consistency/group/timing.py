@@ -18,8 +18,10 @@ from importlib import resources
 
 from consistency.extract.doctext import DocText
 from consistency.extract.frames import _hits
+from consistency.group.recall import recalls
 from consistency.models import Claim, Document
 from consistency.text.normalize import normalize
+from consistency.text.segment import sentences
 
 
 @lru_cache(maxsize=1)
@@ -45,13 +47,33 @@ def mentioned_months(doc: DocText, span: tuple[int, int]) -> list[int]:
     return [names[m.group(1)] for m in rx.finditer(doc.norm, a, b)]
 
 
+# Arabic days of the month written as ordinals ("في التاسع من مارس", "الحادي والعشرين من
+# شباط"), normalised: 1..10, then "<unit> عشر", the tens, and "<unit> و<tens>".
+_AR_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"]
+_AR_ORDINALS = {
+    **{w: n for n, w in enumerate(_AR_UNITS, 1)},
+    "الحادي عشر": 11, **{f"{w} عشر": n for n, w in enumerate(_AR_UNITS[1:9], 12)},
+    "العشرين": 20, "الثلاثين": 30,
+    "الحادي والعشرين": 21, **{f"{w} والعشرين": n for n, w in enumerate(_AR_UNITS[1:9], 22)},
+    "الحادي والثلاثين": 31,
+}
+
+
+@lru_cache(maxsize=1)
+def _ordinal_regex() -> re.Pattern:
+    _, names = _month_regex()
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    days = "|".join(sorted(_AR_ORDINALS, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:و|ف)?({days})\s+من\s+(?:شهر\s+)?({alt})(?!\w)")
+
+
 def mentioned_days(doc: DocText, span: tuple[int, int], year: int) -> list[date]:
     pattern, names = _month_regex()
     a, b = doc.norm_span(*span)
+    found = [(int(m["d1"] or m["d2"]), names[m["m1"] or m["m2"]]) for m in pattern.finditer(doc.norm, a, b)]
+    found += [(_AR_ORDINALS[m[1]], names[m[2]]) for m in _ordinal_regex().finditer(doc.norm, a, b)]
     out = []
-    for m in pattern.finditer(doc.norm, a, b):
-        day = int(m["d1"] or m["d2"])
-        month = names[m["m1"] or m["m2"]]
+    for day, month in found:
         try:
             out.append(date(year, month, day))
         except ValueError:
@@ -78,13 +100,19 @@ _SPEECH = re.compile(
 )
 
 
+# Arabic news dates a statement by a weekday between commas before its complementizer:
+# "أعلن مجلس المدينة، الجمعة، أن ..." ("the council announced on Friday that ...").
+_STATEMENT_DAY = re.compile(r"\s*[,،]\s*(?:ان|انه|انها|بان|بانه)(?!\w)")
+
+
 def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date, statements: bool = True) -> list[date]:
     """Weekdays named in `span`, as the latest such day on or before the document's date;
     without `statements`, days that date a statement ("said on Tuesday") are left out."""
     a, b = doc.norm_span(*span)
     out = []
     for m in _WEEKDAY.finditer(doc.norm, a, b):
-        if not statements and _SPEECH.search(doc.norm[max(a, m.start() - 30) : m.start()]):
+        if not statements and (_SPEECH.search(doc.norm[max(a, m.start() - 30) : m.start()])
+                               or _STATEMENT_DAY.match(doc.norm, m.end())):
             continue
         wd = _WEEKDAYS[next(g for g in m.groups() if g)]
         out.append(ref - timedelta(days=(ref.weekday() - wd) % 7))
@@ -114,7 +142,10 @@ def incident_days(documents: list[Document], clusters: list[list[int]]) -> dict[
 
 def is_other_incident(claim: Claim, document: Document, doc: DocText, window_days: int,
                       incident: date | None = None) -> bool:
-    if _hits(doc, "time_other", claim.span, "words"):
+    hits = _hits(doc, "time_other", claim.span, "words")
+    if hits and document.date and incident is not None:
+        hits = _not_recalling(hits, doc, claim.span, date.fromisoformat(document.date), incident, window_days)
+    if hits:
         return True
     if not document.date:
         return False
@@ -132,6 +163,16 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
     if any(month != anchor.month for month in mentioned_months(doc, claim.span)):
         return True
     return any((anchor - day).days > window_days for day in mentioned_weekdays(doc, claim.span, ref))
+
+
+def _not_recalling(hits: list, doc: DocText, span: tuple[int, int], ref: date, incident: date, window_days: int) -> list:
+    """In a follow-up (published more than the window after its incident), the time words
+    that recall the incident itself are no mark of another one: "in March" / "في مارس
+    الماضي" of a May report about a March strike, "last month" of one about last month's."""
+    if (ref - incident).days <= window_days:
+        return hits
+    periods = [r for r in recalls(doc, span, ref) if r.holds(incident, window_days)]
+    return [h for h in hits if not any(r.start <= h.start and h.end <= r.end for r in periods)]
 
 
 def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText],
@@ -175,18 +216,52 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return len(min(x, y, key=len)) >= 6 and (x in y or y in x)
 
 
+# A day named in a lead at most this long before publication is compared like the coverage
+# of its incident (an inquiry a week later "into the deaths on February 29"); older days and
+# coarse periods ("in March", "في مارس الماضي") join only the one incident they can mean
+# (`group.events.cluster_documents`).
+RECALL_HORIZON = 31
+
+
 def recalled_days(documents: list[Document], texts: dict[str, DocText], window_days: int,
-                  lead_chars: int = 400, horizon: int = 31) -> dict[int, list[int]]:
-    """For follow-up reports: the earlier days (ordinals) their lead names, more than the
-    window and at most `horizon` days before publication."""
-    out: dict[int, list[int]] = {}
+                  lead_chars: int = 400, horizon: int = RECALL_HORIZON) -> dict[int, list[tuple[int, int]]]:
+    """For follow-up reports: the earlier periods their lead recalls, as (first, last) day
+    ordinals, each beginning more than the window before publication.
+
+    - a day the lead names (within `lead_chars`) at most `horizon` days back: (day, day);
+    - in the lead's first sentence, when it names an incident ("attack", "الضربة"): an older
+      day, or a period named by month or relative to publication ("in March", "last month",
+      "في مارس الماضي", "earlier this year"), as (first, last) with first < last or older
+      than `horizon`.
+    """
+    out: dict[int, list[tuple[int, int]]] = {}
     for i, document in enumerate(documents):
         if not document.date:
             continue
         ref = date.fromisoformat(document.date)
         doc = texts[document.id]
-        days = [d for d in _days(doc, (0, min(len(document.text), lead_chars)), ref)
-                if window_days < (ref - d).days <= horizon]
-        if days:
-            out[i] = [d.toordinal() for d in days]
+        lead = (0, min(len(document.text), lead_chars))
+        days = sorted({d for d in _days(doc, lead, ref) if window_days < (ref - d).days <= horizon})
+        found = [(d.toordinal(), d.toordinal()) for d in days]
+        found += _older_recalls(document, doc, ref, window_days, horizon)
+        if found:
+            out[i] = sorted(set(found))
+    return out
+
+
+def _older_recalls(document: Document, doc: DocText, ref: date, window_days: int,
+                   horizon: int) -> list[tuple[int, int]]:
+    sentences_ = sentences(document.text[:400], document.language)
+    if not sentences_:
+        return []
+    first = sentences_[0]
+    if not _hits(doc, "attack_nouns", first, "words"):
+        return []
+    out = []
+    for day in _days(doc, first, ref, statements=False):
+        if (ref - day).days > horizon:
+            out.append((day.toordinal(), day.toordinal()))
+    for r in recalls(doc, first, ref):
+        if (ref - r.first).days > window_days:
+            out.append((r.first.toordinal(), r.last.toordinal()))
     return out

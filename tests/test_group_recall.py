@@ -1,0 +1,163 @@
+"""Late follow-ups that recall their incident by month ("in March", "في مارس الماضي") join
+its event when exactly one incident fits; claims recalling the incident itself stay with it.
+
+Texts are the project's own; vectors are fake (what the leads' embeddings would say)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from consistency.extract.doctext import DocText
+from consistency.group.events import cluster_documents
+from consistency.group.recall import recalls
+from consistency.group.timing import is_other_incident, mentioned_days, recalled_days
+from consistency.models import Claim, Document
+
+
+def _periods(text: str, language: str, ref: str) -> list[tuple[str, str, str]]:
+    doc = DocText(text, language)
+    return [(r.first.isoformat(), r.last.isoformat(), doc.norm[r.start:r.end])
+            for r in recalls(doc, (0, len(text)), date.fromisoformat(ref))]
+
+
+@pytest.mark.parametrize("text, language, ref, want", [
+    ("An inquiry found that the shelling of the stadium shelter in March killed twice as many people.",
+     "en", "2023-05-10", [("2023-03-01", "2023-03-31", "in march")]),
+    ("The drone strike on the wedding hall in late November left 41 dead, the panel said.",
+     "en", "2024-01-15", [("2023-11-21", "2023-11-30", "in late november")]),
+    ("Investigators said the bombing last month was carried out with a guided bomb.",
+     "en", "2023-05-10", [("2023-04-01", "2023-04-30", "last month")]),
+    ("The raid earlier this year on the camp has never been acknowledged.",
+     "en", "2023-05-10", [("2023-01-01", "2023-05-09", "earlier this year")]),
+    ("كشف تقرير حقوقي أن الغارة على سوق الخضار في آذار الماضي أودت بحياة أكثر من مئة شخص.",
+     "ar", "2023-05-10", [("2023-03-01", "2023-03-31", "في اذار الماضي")]),
+    ("قالت لجنة التحقيق إن القصف الذي طال المدرسة أواخر شباط المنصرم نُفّذ بطائرة مسيّرة.",
+     "ar", "2023-05-10", [("2023-02-21", "2023-02-28", "اواخر شباط المنصرم")]),
+    ("وأكدت المنظمة أن الهجوم الذي وقع الشهر الماضي استهدف مدنيين.",
+     "ar", "2023-05-10", [("2023-04-01", "2023-04-30", "الشهر الماضي")]),
+    ("في وقت سابق من هذا العام، قصفت الطائرات المستشفى.",
+     "ar", "2023-05-10", [("2023-01-01", "2023-05-09", "في وقت سابق من هذا العام")]),
+])
+def test_coarse_recalls_are_read_as_periods(text, language, ref, want):
+    assert _periods(text, language, ref) == want
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Fighting has raged around the port since March, officials said.", "en"),
+    ("The strike on March 16 destroyed the shelter.", "en"),
+    ("أعلن المجلس في ١٦ مارس/آذار الجاري أن نحو ٣٠٠ قتلوا.", "ar"),
+    ("ويتواصل القصف على المدينة منذ مارس.", "ar"),
+])
+def test_days_of_the_month_and_open_periods_are_not_coarse_recalls(text, language):
+    assert _periods(text, language, "2023-05-10") == []
+
+
+def test_a_month_named_after_the_report_is_last_years():
+    assert _periods("The siege that began in November ended after the strike.", "en", "2023-02-01")[0][:2] == \
+        ("2022-11-01", "2022-11-30")
+
+
+def test_arabic_ordinal_days_of_the_month():
+    text = "جاء القصف بعد أسبوع من غارة على مستشفى في التاسع من مارس، والحادي والعشرين من شهر شباط"
+    assert mentioned_days(DocText(text, "ar"), (0, len(text)), 2023) == [date(2023, 3, 9), date(2023, 2, 21)]
+
+
+# A city, two incidents a week apart in March, and follow-ups published in May.
+_DOCS = [
+    ("hospital-0309", "2023-03-09", "en", "A missile hit the maternity ward of the city hospital, killing four."),
+    ("hospital-0310", "2023-03-10", "ar", "قتل أربعة أشخاص في قصف صاروخي استهدف جناح الولادة في مستشفى المدينة."),
+    ("stadium-0316", "2023-03-16", "en", "Warplanes bombed the stadium where families had taken shelter."),
+    ("stadium-0317", "2023-03-17", "ar", "قصفت طائرات حربية الملعب الذي لجأت إليه عائلات نازحة."),
+    ("inquiry-0510", "2023-05-10", "en",
+     "The air strike on the stadium in March killed at least 210 people, twice the city's count, an inquiry found."),
+    ("inquiry-ar-0511", "2023-05-11", "ar",
+     "خلص تحقيق مستقل إلى أن الغارة على الملعب في مارس الماضي قتلت ٢١٠ أشخاص على الأقل، أي ضعف حصيلة البلدية."),
+    ("review-0520", "2023-05-20", "en",
+     "Rights groups said the strikes on the city in March broke the laws of war, in a joint review."),
+]
+_HOSPITAL, _STADIUM, _BOTH = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.6, 0.6, 0.53]
+
+
+def _corpus():
+    docs = [Document(id=i, date=d, language=lang, text=t) for i, d, lang, t in _DOCS]
+    rows = [_HOSPITAL, _HOSPITAL, _STADIUM, _STADIUM, _STADIUM, _STADIUM, _BOTH]
+    v = np.array(rows, dtype="float32")
+    return docs, v / np.linalg.norm(v, axis=1, keepdims=True)
+
+
+def _clusters(docs, vectors):
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    recalled = recalled_days(docs, texts, 3)
+    return [[docs[i].id for i in c] for c in cluster_documents(docs, vectors, 0.5, 3, recalled=recalled)]
+
+
+def test_a_follow_up_recalling_its_incident_by_month_joins_it_an_ambiguous_one_stays_apart():
+    docs, vectors = _corpus()
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    recalled = recalled_days(docs, texts, 3)
+    march = (date(2023, 3, 1).toordinal(), date(2023, 3, 31).toordinal())
+    assert recalled == {4: [march], 5: [march], 6: [march]}
+    clusters = _clusters(docs, vectors)
+    assert ["stadium-0316", "stadium-0317", "inquiry-0510", "inquiry-ar-0511"] in clusters
+    assert ["hospital-0309", "hospital-0310"] in clusters
+    # the joint review resembles both March incidents: it joins neither
+    assert ["review-0520"] in clusters
+
+
+def test_a_report_that_fits_both_incidents_does_not_hold_back_its_event():
+    docs, vectors = _corpus()
+    # the review published with the inquiries is part of their coverage: it goes with them
+    docs[6] = docs[6].model_copy(update={"date": "2023-05-12"})
+    clusters = _clusters(docs, vectors)
+    assert ["stadium-0316", "stadium-0317", "inquiry-0510", "inquiry-ar-0511", "review-0520"] in clusters
+
+
+def test_joining_does_not_depend_on_the_order_of_the_corpus():
+    docs, vectors = _corpus()
+    order = [6, 3, 0, 5, 2, 4, 1]
+    shuffled = _clusters([docs[i] for i in order], vectors[order])
+    assert sorted(sorted(c) for c in shuffled) == sorted(sorted(c) for c in _clusters(docs, vectors))
+
+
+def test_a_follow_up_without_a_recall_or_recalling_nothing_that_fits_stays_apart():
+    docs, vectors = _corpus()
+    # the May reports recall April (no incident began then) instead of March
+    docs[4] = docs[4].model_copy(update={"text": docs[4].text.replace("in March", "last month")})
+    docs[5] = docs[5].model_copy(update={"text": docs[5].text.replace("في مارس الماضي", "الشهر الماضي")})
+    clusters = _clusters(docs, vectors)
+    assert ["inquiry-0510", "inquiry-ar-0511"] in clusters
+    docs[4] = docs[4].model_copy(update={"text": "The air strike on the stadium killed at least 210 people."})
+    docs[5] = docs[5].model_copy(update={"text": "قتلت الغارة على الملعب ٢١٠ أشخاص على الأقل."})
+    assert ["inquiry-0510", "inquiry-ar-0511"] in _clusters(docs, vectors)
+
+
+def _claim(doc_id: str, text: str, full: str) -> Claim:
+    start = full.index(text)
+    return Claim(id=f"{doc_id}#1", document_id=doc_id, actor_id="a", speaker=None, text=text,
+                 span=(start, start + len(text)))
+
+
+@pytest.mark.parametrize("text, language, other", [
+    ("The air strike on the stadium in March killed at least 210 people, an inquiry found.", "en", False),
+    ("خلص تحقيق إلى أن الغارة على الملعب في مارس الماضي قتلت ٢١٠ أشخاص على الأقل.", "ar", False),
+    # April is not the incident's month: another incident
+    ("A second strike last month killed 12 people near the stadium.", "en", True),
+    ("وأسفرت غارة أخرى الشهر الماضي عن مقتل ١٢ شخصا قرب الملعب.", "ar", True),
+])
+def test_in_a_follow_up_a_recall_of_the_incident_itself_keeps_the_claim_with_it(text, language, other):
+    document = Document(id="f", date="2023-05-10", language=language, text=text)
+    claim = _claim("f", text, text)
+    assert is_other_incident(claim, document, DocText(text, language), 3, date(2023, 3, 16)) is other
+
+
+def test_a_weekday_dating_an_arabic_statement_is_not_the_incident_day():
+    text = "أعلن مجلس المدينة، الجمعة، أن نحو ٢٠٠ شخص قتلوا في القصف الذي استهدف الملعب في ١٦ مارس/آذار الجاري."
+    document = Document(id="c", date="2023-03-24", language="ar", text=text)
+    claim = _claim("c", text, text)
+    assert not is_other_incident(claim, document, DocText(text, "ar"), 3, date(2023, 3, 16))
+    shelled = "وشنت طائرة مسيرة، الجمعة، غارة على حي سكني قرب الملعب."
+    document = Document(id="s", date="2023-03-24", language="ar", text=shelled)
+    assert is_other_incident(_claim("s", shelled, shelled), document, DocText(shelled, "ar"), 3, date(2023, 3, 16))
