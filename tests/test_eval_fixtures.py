@@ -19,10 +19,6 @@ CORPORA = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtur
 
 # corpus -> (recall, precision, traps flagged at most) where the issue's targets are not reached yet
 PINNED: dict[str, tuple[float, float, int]] = {
-    # G1 (about 300 vs close to 600 killed) is in reports published weeks later that recall
-    # the strike by month only ("in March"): grouping does not join them to the incident;
-    # G7 (war crime vs staged provocation) is not read as a justification
-    "mariupol-theatre-2022-03-16": (0.71, 0.8, 0),
     # formerly blind (benchmarks/blind), pinned at their blind figures until the rules reach them:
     # a toll that rises over days and a command's successive accounts are flagged as
     # contradictions, the same figures in other scripts are not merged; attribution, blame,
