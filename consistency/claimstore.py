@@ -23,6 +23,11 @@ from consistency.models import Claim
 _CLAIMS = TypeAdapter(list[Claim])
 
 
+def dump_claims(claims: list[Claim]) -> bytes:
+    """Claims as the compact JSON the store holds."""
+    return _CLAIMS.dump_json(claims)
+
+
 class ActorRef:
     """One claim's actor id, for `speakers.consolidate`, which reads and rewrites only that."""
 
@@ -46,6 +51,11 @@ class ClaimStore:
         if claims:
             self._blobs[document_id] = _CLAIMS.dump_json(claims)
             self._sizes[document_id] = len(claims)
+
+    def put_blob(self, document_id: str, blob: bytes, size: int) -> None:
+        """Store a document's claims given as `dump_claims` bytes (`size` claims)."""
+        self._blobs[document_id] = blob
+        self._sizes[document_id] = size
 
     def get(self, document_id: str) -> list[Claim]:
         """A document's claims as new models, in the order they were put ([] when none)."""

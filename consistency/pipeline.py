@@ -19,15 +19,16 @@ from consistency.compare import DETECTORS, EventContext
 from consistency.compare.revisions import find_revisions
 from consistency.config import Settings
 from consistency.corpus import Corpus, load_corpus
-from consistency.extract.claims import extract_claims
 from consistency.extract.doctext import DocText
 from consistency.extract.speakers import consolidate
 from consistency.group.aspects import assign_aspects
 from consistency.group.events import Grouping, claims_by_document, cluster_batches, cluster_documents, cluster_events
-from consistency.group.timing import incident_days, other_incident_claims, recalled_days
+from consistency.group.timing import incident_days, other_incident_claims
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
+from consistency.overlap import ExtractionProcess, can_fork, extract_document
 
 Progress = Callable[[str, int, int], None]
+OVERLAP_MIN_DOCUMENTS = 200  # below it, forking a worker costs more than it gives
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -68,35 +69,40 @@ def _resolver(corpus: Corpus, settings: Settings):
 
 
 def build_stored_report(corpus_path: str | os.PathLike, settings: Settings | None = None,
-                        progress: Progress | None = None) -> StoredReport:
+                        progress: Progress | None = None, overlap: bool | None = None) -> StoredReport:
     """As `build_report`, with the claims held compactly: for corpora whose report would not
-    fit in memory as models. `.write_json(path)` streams report.json (the same bytes)."""
+    fit in memory as models. `.write_json(path)` streams report.json (the same bytes).
+    `overlap`: see `stored_report_from_corpus`."""
     settings = settings or Settings()
     corpus = load_corpus(corpus_path, skip_bad=settings.skip_bad, max_bytes=settings.max_file_bytes)
-    return stored_report_from_corpus(corpus, settings, progress or _quiet, corpus_label(corpus_path))
+    return stored_report_from_corpus(corpus, settings, progress or _quiet, corpus_label(corpus_path), overlap)
 
 
 def report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str) -> Report:
     return stored_report_from_corpus(corpus, settings, progress, label).to_report()
 
 
-def _extract(documents: list, resolver, store: ClaimStore, refs: list[ActorRef], window: int,
-             progress: Progress) -> dict[int, list[int]]:
-    """Every document's claims into `store`; returns the days each document recalls."""
-    recalled: dict[int, list[int]] = {}
+def _extract(documents: list, resolver, store: ClaimStore, window: int, progress: Progress):
+    """Every document's claims into `store`: (actor refs of the claims, recalled days)."""
+    refs: list[ActorRef] = []
+    recalled: dict[int, list] = {}
     for i, document in enumerate(documents):
-        # a prepared text (normalised form, its index, tokens, numbers) is several times the
-        # size of the text: it serves this document's extraction and is dropped, so memory
-        # does not grow with the corpus; the later reads prepare it again
-        text = DocText(document.text, document.language)
-        claims = extract_claims(document, resolver, text)
+        claims, days = extract_document(document, resolver, window)
         store.put(document.id, claims)
         refs.extend(ActorRef(c.actor_id) for c in claims)
-        days = recalled_days([document], {document.id: text}, window)
-        if days:
-            recalled[i] = days[0]
+        if days is not None:
+            recalled[i] = days
         progress("extract", i + 1, len(documents))
-    return recalled
+    return refs, recalled
+
+
+def _overlaps(documents: list, settings: Settings, overlap: bool | None) -> bool:
+    """Whether to extract in a worker process beside the embedding of the leads: by default
+    for a corpus of some size and an embedder whose work is worth sharing the cores with."""
+    if overlap is not None:
+        return overlap and can_fork()
+    cheap = settings.embedder in ("tfidf", "fake") or settings.embedder.startswith("tfidf:")
+    return can_fork() and not cheap and len(documents) >= OVERLAP_MIN_DOCUMENTS and (os.cpu_count() or 1) > 1
 
 
 class _BatchClaims(Mapping):
@@ -128,33 +134,43 @@ class _BatchClaims(Mapping):
         self.by_text.clear()
 
 
-def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str) -> StoredReport:
+def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str,
+                              overlap: bool | None = None) -> StoredReport:
+    """`overlap`: extract in a worker process while the leads are embedded (None: decide by
+    the corpus and the embedder, `_overlaps`); the same report either way."""
+    from consistency.embed import get_embedder
+
     documents = corpus.documents
     docs = {d.id: d for d in documents}
     position = {d.id: i for i, d in enumerate(documents)}
     resolver = _resolver(corpus, settings)
     window = settings.event_window_days
-    store, refs = ClaimStore(), []
-    recalled = _extract(documents, resolver, store, refs, window, progress)
+    store = ClaimStore()
+    leads = [lead_text(d) for d in documents]
+    if _overlaps(documents, settings, overlap):
+        job = ExtractionProcess(documents, resolver, window, store, progress).start()
+        embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
+        progress("embed", 0, len(leads))
+        doc_vectors = embedder.encode(leads) if leads else np.zeros((0, 1), "float32")
+        refs, recalled, found_actors = job.join()
+    else:
+        refs, recalled = _extract(documents, resolver, store, window, progress)
+        found_actors = resolver.actors()
+        embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
+        progress("embed", 0, len(leads))
+        doc_vectors = embedder.encode(leads) if leads else np.zeros((0, 1), "float32")
+    del leads
+    total = len(documents) + len(store)
+    done = len(documents)
+    progress("embed", done, total)
+    thresholds = {**embedder.thresholds, **settings.thresholds}
     # merging actors that name one person reads only the claims' actor ids: done now, applied
     # to each batch's claims once grouped (grouping reads the ids as extracted)
     extracted_ids = [r.actor_id for r in refs]
-    actors = consolidate(refs, {a.id: a for a in resolver.actors()})
+    actors = consolidate(refs, {a.id: a for a in found_actors})
     merged_into = {a: r.actor_id for a, r in zip(extracted_ids, refs) if a != r.actor_id}
     used = {r.actor_id for r in refs}
     del refs, extracted_ids
-
-    from consistency.embed import get_embedder
-
-    embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
-    thresholds = {**embedder.thresholds, **settings.thresholds}
-    leads = [lead_text(d) for d in documents]
-    total = len(leads) + len(store)
-    progress("embed", 0, total)
-    doc_vectors = embedder.encode(leads) if leads else np.zeros((0, 1), "float32")
-    del leads
-    done = len(documents)
-    progress("embed", done, total)
 
     clusters = cluster_documents(documents, doc_vectors, thresholds["same_event"], window, recalled=recalled)
     del doc_vectors
