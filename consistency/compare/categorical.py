@@ -29,11 +29,12 @@ def value_sides(
 
 
 def set_sides(ctx: EventContext, facet: str | Callable[[Claim], list[FacetValue]],
-              apart: frozenset[str] = frozenset()) -> list[SideBuilder]:
+              apart: frozenset[str] = frozenset(), allied: dict[str, list[str]] | None = None) -> list[SideBuilder]:
     """Sides of parties named together. Two values join when claims usually name them
     together ("the Saudi-American aggression"): at least half the claims of the rarer value
-    also name the other. Values in `apart` ("unknown", "undetermined") never join. `facet` is
-    a facet name or a function picking a claim's values."""
+    also name the other, or when `allied` pairs them ("US-led coalition" with its leader).
+    Values in `apart` ("unknown", "undetermined") never join. `facet` is a facet name or a
+    function picking a claim's values."""
     pick = facet if callable(facet) else (lambda c: getattr(c.facets, facet))
     claims = [(c, pick(c)) for c in ctx.claims if pick(c)]
     sets = [{v.value for v in values} for _, values in claims]
@@ -52,7 +53,8 @@ def set_sides(ctx: EventContext, facet: str | Callable[[Claim], list[FacetValue]
             if a in apart or b in apart:
                 continue
             together = sum(1 for s in sets if a in s and b in s)
-            if together and 2 * together >= min(count[a], count[b]):
+            pair = allied and (b in allied.get(a, ()) or a in allied.get(b, ()))
+            if pair or (together and 2 * together >= min(count[a], count[b])):
                 ra, rb = find(a), find(b)
                 parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = {}

@@ -1,9 +1,14 @@
-"""justification: one side justifies the act, another condemns it as unjustified.
+"""justification: one side justifies or excuses the act, another condemns it.
+
+An excuse is an account that clears the act of a crime: it was justified (self-defence, a
+threat to the troops) or a mistake ("a tragic mistake", "human error", "خطأ مأساوي"). A
+provocation staged by the other side is left to who is blamed (responsibility), not framed here.
 
 Flags:      "necessary and proportionate self-defense" (Pentagon) vs "unjustified attack",
-            "اعتداء سافر" (Iraqi government).
+            "اعتداء سافر" (Iraqi government); "a tragic mistake" (White House) vs "a war crime"
+            (the charity).
 Must not:   two condemnations in different words; a justification of a different, earlier
-            strike (events keep it apart).
+            strike (events keep it apart); a party that excuses its act and condemns its enemy.
 """
 
 from __future__ import annotations
@@ -13,23 +18,29 @@ from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
 KIND = "justification"
-_WORDING = {"justified": "justified (self-defence, necessary, proportionate)", "condemned": "condemned as unjustified"}
+_WORDING = {
+    "justified": "justified (self-defence, necessary, proportionate)",
+    "accidental": "a mistake or accident",
+    "condemned": "condemned as unjustified",
+}
+_EXCUSES = ("justified", "accidental")
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
-    sides = value_sides(ctx, "justification")
-    if {s.value for s in sides} != {"justified", "condemned"}:
+    by_value = {s.value: s for s in value_sides(ctx, "justification")}
+    c = by_value.get("condemned")
+    excuses = [by_value[v] for v in _EXCUSES if v in by_value]
+    if c is None or not excuses:
         return []
-    j = next(s for s in sides if s.value == "justified")
-    c = next(s for s in sides if s.value == "condemned")
     # A party that defends its act and condemns its enemy in other words is on one side only.
-    defenders = set(j.actor_ids)
+    defenders = {a for s in excuses for a in s.actor_ids}
     c.claims = [cl for cl in c.claims if cl.actor_id not in defenders]
     c.quotes = type(c.quotes)((k, q) for k, q in c.quotes.items() if q.claim_id in {cl.id for cl in c.claims})
-    sides = [c, j]
+    sides = [c, *excuses]
     if not c.claims or not sides_conflict(sides):
         return []
-    summary = f"The act is framed as justified by {who(ctx, j, 2)} but condemned as unjustified by {who(ctx, c, 2)}."
+    framed = " and ".join(f"{_WORDING[s.value]} by {who(ctx, s, 2)}" for s in excuses)
+    summary = f"The act is framed as {framed} but condemned as unjustified by {who(ctx, c, 2)}."
     for s in sides:
         s.value = _WORDING[s.value]
     return [make(KIND, "framing", "medium", ctx, sides, summary)]

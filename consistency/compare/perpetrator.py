@@ -6,6 +6,7 @@ Flags:      "an unidentified drone" (Iraqi security source) vs "a U.S. strike" (
 Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S. forces"
             (the US is the target there, not the perpetrator); "the Saudi-American aggression"
             vs "a Saudi-led coalition strike" (parties named together side together);
+            "coalition forces" vs "U.S. forces" (a coalition sides with its leader);
             "no American forces took part" (a negated part names no perpetrator).
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from consistency.compare.categorical import set_sides
 from consistency.compare.selfclaims import accusing
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
+from consistency.extract.lexicon import facet_table
 from consistency.models import Discrepancy
 
 KIND = "perpetrator"
@@ -21,7 +23,7 @@ KIND = "perpetrator"
 
 def disputed(ctx: EventContext) -> list[SideBuilder]:
     """The sides of the event's perpetrator dispute, or [] when there is none."""
-    sides = set_sides(ctx, "perpetrator", frozenset({"unknown"}))
+    sides = set_sides(ctx, "perpetrator", frozenset({"unknown"}), facet_table("en").get("agent_leaders", {}))
     # A party that only owns up to its own part is no rival account of who did it.
     sides = [s for s in sides if s.value == "unknown" or accusing(ctx, s, set(s.value.split(" + ")))]
     return sides if sides_conflict(sides) else []

@@ -89,7 +89,7 @@ def extract_claims(document: Document, resolver, doc_text: DocText | None = None
             around = next((s for s in sents if s[0] <= where[0] < s[1]), unit.sentence)
             context = " ".join(x for x in (att.role, document.text[around[0]:around[1]]) if x)
             actor = resolver.resolve(att.speaker, document.language, context=context)
-            speaker, speaker_span = att.speaker, att.speaker_span
+            speaker, speaker_span = _with_role(document.text, att), att.speaker_span
         else:
             actor, speaker, speaker_span = outlet, None, None
         via = (att.via if att is not None and att.via else None) or document.source
@@ -142,3 +142,16 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
         denial=denied,
         location=places,
     )
+
+
+def _with_role(text: str, att) -> str:
+    """The speaker as written with their appositive role, in the text's order: "The White
+    House press secretary, Josh Earnest" / "Yehia Rasool, the defence ministry spokesman".
+    The actor is still resolved from the name (the role is its context)."""
+    if not att.role or att.speaker_span is None:
+        return att.speaker
+    at = text.rfind(att.role, att.sentence[0], att.speaker_span[0])
+    if at >= 0 and not text[at + len(att.role) : att.speaker_span[0]].strip(" ,"):
+        return f"{att.role}, {att.speaker}"
+    return f"{att.speaker}, {att.role}"
+

@@ -3,7 +3,8 @@
 A number's subject is the nearest subject word of the lexicon in its clause (the word after
 it is preferred in English, "two were killed"; the word before it in Arabic, "مقتل شخصين").
 Years, dates, times, percentages and ids are never counts (`text.numbers` tells them apart).
-A count is `cumulative` when its sentence speaks of a war-long toll ("since October") and
+A count is `cumulative` when its sentence speaks of a war-long toll ("since October"), or a
+year-long span follows it ("600 health workers killed since 2011", "منذ عام 2011"), and
 `partial` when it is a subset or one hospital's figure ("10 bodies at Kamal Adwan").
 
     "At least two fighters died and six were wounded"  -> killed [2, None], injured [6, 6]
@@ -22,6 +23,7 @@ CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casu
 # Subjects that count people; the others count things (missiles, buildings, ...).
 PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages", "gunshot"}
 _WINDOW = 5
+_SINCE_WINDOW = 12  # words from a count to a "since <year>" that still scopes it
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
 _COMMA = re.compile(r"^[,،]$")
 _PARTITIVE = re.compile(r"\s*(?:of\b|من\b)")
@@ -46,6 +48,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     num_spans = [doc.norm_span(m.start, m.end) for m in numbers]
     rules = facet_table(lang).get("count_rules", {})
     cumulative = bool(matcher(lang, "scope", "cumulative").finditer(seg))
+    since_years = _since_years(doc, seg, s0, lang, sentence)
     toll_hits = [h.start + s0 for h in matcher(lang, "count_rules", "toll").finditer(seg)]
     partial_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "scope", "partial").finditer(seg)]
     after_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
@@ -78,7 +81,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
         if subject is None:
             continue
         scope = "event"
-        if cumulative:
+        if cumulative or any(0 <= a - n1 and len(doc.norm[n1:a].split()) <= _SINCE_WINDOW for a in since_years):
             scope = "cumulative"
         elif (
             _near(n0, n1, partial_hits, tokens, before=8, after=8)
@@ -98,6 +101,19 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
             )
         )
     return out + _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, out)
+
+
+def _since_years(doc: DocText, seg: str, s0: int, lang: str, sentence: tuple[int, int]) -> list[int]:
+    """Normalised starts of "since <year>" ("since 2011", "منذ عام 2011") in the sentence: a
+    toll counted over years, not one incident's."""
+    years = [doc.norm_span(m.start, m.end)[0] for m in doc.numbers
+             if m.kind == "year" and sentence[0] <= m.start < sentence[1]]
+    out = []
+    for h in matcher(lang, "scope", "since_year").finditer(seg):
+        a = h.start + s0
+        if any(a < y and len(doc.norm[h.end + s0 : y].split()) <= 1 for y in years):
+            out.append(a)
+    return out
 
 
 def _none_killed(doc: DocText, span, seg: str, s0: int, lang: str) -> list[Count]:

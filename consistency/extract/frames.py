@@ -255,7 +255,9 @@ def _is_mechanism(value: str) -> bool:
 
 
 def justification(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
-    return _dedupe([_value(doc, h, h.label) for h in _hits(doc, "justification", span)])
+    """How the act is framed: justified, a mistake, or condemned. Words of the `not_a_frame`
+    list ("إرهابيين": people, not the act) match only to keep shorter cues from matching."""
+    return _dedupe([_value(doc, h, h.label) for h in _hits(doc, "justification", span) if h.label != "not_a_frame"])
 
 
 def hedged(doc: DocText, span: tuple[int, int]) -> bool:
