@@ -43,11 +43,12 @@ _PARTS = {
     "منتصف": (11, 20), "اواسط": (11, 20),
     "اواخر": (21, 31), "نهايه": (21, 31), "اخر": (21, 31),
 }
+_WORD = re.compile(r"\w+")
 _PAST = {"last", "الماضي", "المنصرم", "الفايت", "الفاءت"}
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, int], frozenset[str]]:
     from consistency.group.timing import _month_regex
 
     _, names = _month_regex()
@@ -68,7 +69,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, int]]:
         r"|(?P<thisyear>earlier this year|earlier in the year|في وقت سابق من (?:هذا )?العام(?: الجاري)?"
         r"|في وقت سابق هذا العام|مطلع (?:هذا )?العام(?: الجاري)?|مطلع العام))(?!\w)"
     )
-    return month, relative, names
+    triggers = frozenset(n.split()[0] for n in names) | {"month", "year", "الشهر", "العام"}
+    return month, relative, names, triggers
 
 
 def _month_period(month: int, year: int, part: str | None) -> tuple[date, date]:
@@ -80,9 +82,11 @@ def _month_period(month: int, year: int, part: str | None) -> tuple[date, date]:
 def recalls(doc: DocText, span: tuple[int, int], ref: date) -> list[Recall]:
     """The periods `span` names by month or relative to `ref`, each with its span in the
     normalised text, in text order."""
-    month_rx, relative_rx, names = _patterns()
+    month_rx, relative_rx, names, triggers = _patterns()
     a, b = doc.norm_span(*span)
-    out = []
+    out: list[Recall] = []
+    if triggers.isdisjoint(_WORD.findall(doc.norm, a, b)):
+        return out  # no month and no "month" or "year": most texts, at the cost of one scan
     for m in month_rx.finditer(doc.norm, a, b):
         month = names[m["me"] or m["ma"]]
         tail = m["ye"] or m["ya"]

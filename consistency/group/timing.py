@@ -241,27 +241,27 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         ref = date.fromisoformat(document.date)
         doc = texts[document.id]
         lead = (0, min(len(document.text), lead_chars))
-        days = sorted({d for d in _days(doc, lead, ref) if window_days < (ref - d).days <= horizon})
-        found = [(d.toordinal(), d.toordinal()) for d in days]
-        found += _older_recalls(document, doc, ref, window_days, horizon)
+        days = _days(doc, lead, ref)
+        found = [(d.toordinal(), d.toordinal()) for d in days if window_days < (ref - d).days <= horizon]
+        periods = [r for r in recalls(doc, lead, ref) if (ref - r.first).days > window_days]
+        if periods or any((ref - d).days > horizon for d in days):
+            found += _older_recalls(document, doc, ref, periods, horizon)
         if found:
             out[i] = sorted(set(found))
     return out
 
 
-def _older_recalls(document: Document, doc: DocText, ref: date, window_days: int,
-                   horizon: int) -> list[tuple[int, int]]:
+def _older_recalls(document: Document, doc: DocText, ref: date, periods: list, horizon: int) -> list[tuple[int, int]]:
+    """The older days and the `periods` of the lead's first sentence, when it names an
+    incident."""
     sentences_ = sentences(document.text[:400], document.language)
     if not sentences_:
         return []
     first = sentences_[0]
     if not _hits(doc, "attack_nouns", first, "words"):
         return []
-    out = []
-    for day in _days(doc, first, ref, statements=False):
-        if (ref - day).days > horizon:
-            out.append((day.toordinal(), day.toordinal()))
-    for r in recalls(doc, first, ref):
-        if (ref - r.first).days > window_days:
-            out.append((r.first.toordinal(), r.last.toordinal()))
+    out = [(day.toordinal(), day.toordinal()) for day in _days(doc, first, ref, statements=False)
+           if (ref - day).days > horizon]
+    end = doc.to_norm(first[1])
+    out += [(r.first.toordinal(), r.last.toordinal()) for r in periods if r.end <= end]
     return out
