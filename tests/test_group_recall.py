@@ -161,3 +161,17 @@ def test_a_weekday_dating_an_arabic_statement_is_not_the_incident_day():
     shelled = "وشنت طائرة مسيرة، الجمعة، غارة على حي سكني قرب الملعب."
     document = Document(id="s", date="2023-03-24", language="ar", text=shelled)
     assert is_other_incident(_claim("s", shelled, shelled), document, DocText(shelled, "ar"), 3, date(2023, 3, 16))
+
+
+def test_a_follow_up_goes_to_the_incident_it_resembles_clearly_best():
+    # both March incidents are in the same city and of the same kind: the inquiry's lead clears
+    # the threshold with the hospital's coverage too, but far less than with the stadium's
+    docs, _ = _corpus()
+    rows = [_HOSPITAL, _HOSPITAL, _STADIUM, _STADIUM, [0.45, 1.0, 0.0], [0.45, 1.0, 0.0], [1.0, 1.0, 0.0]]
+    v = np.array(rows, dtype="float32")
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    clusters = [[docs[i].id for i in c]
+                for c in cluster_documents(docs, v, 0.35, 3, recalled=recalled_days(docs, texts, 3))]
+    assert ["stadium-0316", "stadium-0317", "inquiry-0510", "inquiry-ar-0511"] in clusters
+    assert ["hospital-0309", "hospital-0310"] in clusters and ["review-0520"] in clusters

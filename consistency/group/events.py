@@ -189,12 +189,13 @@ def _join_recalls(documents, vectors, threshold, window, neighbours, uf, days, b
     An incident fits a recalled period when it began in it (its earliest document is dated
     within the period, or up to the window before: coverage starts the day of the incident)
     and one of its documents in the period has a lead as similar to the follow-up's as
-    `threshold`. A report whose recalls fit exactly one incident points its event to it; one
-    that fits two or more (a hospital struck on the 9th and a theatre on the 16th of the
-    month it recalls) points nowhere. A follow-up event joins the incident its reports point
-    to, whatever the dates span, unless they point to different ones. Every decision is taken
-    on the events as the ordinary links left them, so the result does not depend on the
-    order of the reports.
+    `threshold`. A report points its event to the incident that fits it best, unless another
+    fits about as well (`AMBIGUOUS`): a review of "the strikes on the city in March" that
+    resembles the hospital struck on the 9th as much as the theatre struck on the 16th
+    points nowhere, while the theatre's inquiry, that names the theatre, points to it. A
+    follow-up event joins the incident its reports point to, whatever the dates span, unless
+    they point to different ones. Every decision is taken on the events as the ordinary
+    links left them, so the result does not depend on the order of the reports.
     """
     first_day: dict[int, int] = {}
     for i, d in enumerate(days):
@@ -204,21 +205,38 @@ def _join_recalls(documents, vectors, threshold, window, neighbours, uf, days, b
     pointed: dict[int, set[int]] = defaultdict(set)  # follow-up event (root) -> incidents
     for i in older:
         own = uf.find(i)
-        fits: set[int] = set()
+        fits: dict[int, float] = {}  # incident (root) -> its best similarity to the report
         for first, last in older[i]:
             if own in first_day and first_day[own] <= last:
                 continue  # the report's own event already covers the period
             near = [j for k in range(first, last + 1) for j in by_day.get(k, ())]
-            for _cos, _i, found in _nearest(vectors, [i], near, threshold, neighbours):
-                for j in found.tolist():
+            for cos, _i, found in _nearest(vectors, [i], near, threshold, neighbours):
+                for c, j in zip(cos.tolist(), found.tolist()):
                     root = uf.find(j)
                     if root != own and first - window <= first_day.get(root, first) <= last:
-                        fits.add(root)
-        if len(fits) == 1:
-            pointed[own] |= fits
+                        fits[root] = max(fits.get(root, c), c)
+        best = _clear_best(fits, threshold)
+        if best is not None:
+            pointed[own].add(best)
     for own in sorted(pointed):
         if len(pointed[own]) == 1:
             uf.union(own, next(iter(pointed[own])))
+
+
+# Two incidents fit a report about as well when the second's similarity clears the threshold
+# by at least this share of the best one's margin (relative to the threshold, so that it
+# holds whatever the backend's scale of similarities).
+AMBIGUOUS = 0.5
+
+
+def _clear_best(fits: dict[int, float], threshold: float) -> int | None:
+    """The incident that fits clearly best, or None."""
+    if not fits:
+        return None
+    ranked = sorted(fits.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > 1 and ranked[1][1] - threshold >= AMBIGUOUS * (ranked[0][1] - threshold):
+        return None
+    return ranked[0][0]
 
 
 def _event_id(day: str | None, anchor: str) -> str:
