@@ -127,6 +127,8 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
 
 
 ACCIDENT, ATTACK = "accident or negligence", "deliberate attack or sabotage"
+# Blame for a disaster: someone's negligence, or no one's (an act of nature).
+CULPABLE, NATURAL = "culpable (charged or accused of negligence)", "no one (a natural disaster)"
 
 
 def causes(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
@@ -179,8 +181,11 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
             gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
             if gap <= _RESP_WINDOW:
                 out.append(_value(doc, h, h.label))
-    for h in _hits(doc, "responsibility", span, "culpable"):
-        out.append(_value(doc, h, "culpable (charged or accused of negligence)"))
+    neglect = _hits(doc, "responsibility", span, "culpable") + _hits(doc, "responsibility", span, "neglect")
+    out += [_value(doc, h, CULPABLE) for h in neglect]
+    # "not only a natural disaster" is neglect: a natural-disaster phrase inside it is not
+    out += [_value(doc, h, NATURAL) for h in _hits(doc, "responsibility", span, "natural")
+            if not any(n.start <= h.start and h.end <= n.end for n in neglect)]
     for h in _hits(doc, "responsibility", span, "not_culpable"):
         out.append(_value(doc, h, "not culpable (no wrongdoing)"))
     if not named and (cues or cue in BLAMING_CUES):
