@@ -163,9 +163,9 @@ def apply_actors(part: Part, actor_ids: list[str]) -> Part:
     return part
 
 
-def leads_of(part: Part, offset: int, window_days: int) -> tuple[np.ndarray, dict[int, list[int]]]:
-    """What document clustering needs of a partition: its lead vectors, and the earlier days
-    each document's lead recalls, keyed by corpus index."""
+def leads_of(part: Part, offset: int, window_days: int) -> tuple[np.ndarray, dict[int, list[tuple[int, int]]]]:
+    """What document clustering needs of a partition: its lead vectors, and the earlier
+    periods (first, last day ordinals) each document's lead recalls, keyed by corpus index."""
     from consistency.group.timing import recalled_days
 
     found = recalled_days(part.documents, part.texts, window_days)

@@ -148,7 +148,7 @@ def _cluster(documents, vectors, threshold, window, neighbours, recalled) -> lis
         parts += _nearest(vectors, by_day[day], near, threshold, neighbours)
     older: dict[int, list[tuple[int, int]]] = {}
     for i in sorted(recalled or {}):
-        for first, last in sorted(set(recalled[i])):
+        for first, last in sorted({tuple(p) for p in recalled[i]}):  # pairs, as lists once serialised
             if first == last and days[i] is not None and days[i] - first <= RECALL_HORIZON:
                 near = [j for k in range(first - window, first + window + 1) for j in by_day.get(k, ())]
                 parts += _nearest(vectors, [i], near, threshold, neighbours)
