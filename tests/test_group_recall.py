@@ -175,3 +175,74 @@ def test_a_follow_up_goes_to_the_incident_it_resembles_clearly_best():
                 for c in cluster_documents(docs, v, 0.35, 3, recalled=recalled_days(docs, texts, 3))]
     assert ["stadium-0316", "stadium-0317", "inquiry-0510", "inquiry-ar-0511"] in clusters
     assert ["hospital-0309", "hospital-0310"] in clusters and ["review-0520"] in clusters
+
+
+# End to end (tfidf, one language per corpus): the health ministry's count on the 25th, a
+# monitor's higher count in May and the ministry's own raised count in May, all recalling the
+# March strike on a city's stadium; a hospital of the same city was hit a week earlier.
+_E2E = {
+    "en": [
+        ("wire-0316", "2023-03-16", "Wire Agency", "Warplanes bomb Riverside stadium shelter in Eastport",
+         "Warplanes bombed the Riverside stadium in the port city of Eastport on Thursday, where hundreds of "
+         "displaced families had taken shelter, the city council said. The council said the number of dead was "
+         "not yet known."),
+        ("daily-0317", "2023-03-17", "Eastport Daily", "Rescuers search rubble of Eastport stadium after air strike",
+         "Rescuers searched the rubble of the Riverside stadium in Eastport on Friday after an air strike destroyed "
+         "the shelter, the city council said, adding that the toll was still being established."),
+        ("wire-0325", "2023-03-25", "Wire Agency", "Health ministry says about 100 killed in Eastport stadium strike",
+         "About 100 people were killed in the air strike on the Riverside stadium in Eastport on March 16, the "
+         "health ministry said on Saturday."),
+        ("monitor-0510", "2023-05-10", "Conflict Monitor", "Inquiry: Eastport stadium air strike killed about 200",
+         "The air strike on the Riverside stadium in Eastport in March killed about 200 people, twice the "
+         "council's count, a Conflict Monitor inquiry found."),
+        ("ministry-0512", "2023-05-12", "Eastport Daily", "Health ministry raises Eastport stadium strike toll",
+         "The air strike on the Riverside stadium in March killed about 150 people, the health ministry said on "
+         "Friday, raising its toll."),
+        ("hospital-0309", "2023-03-09", "Wire Agency", "Missile hits Eastport maternity hospital, four killed",
+         "A missile hit the maternity ward of the central hospital in Eastport on Thursday, killing four people, "
+         "the city council said."),
+    ],
+    "ar": [
+        ("wire-0316", "2023-03-16", "وكالة الأنباء", "طائرات حربية تقصف ملعب الواحة الذي لجأ إليه نازحون",
+         "قصفت طائرات حربية، الخميس، الملعب البلدي في مدينة الواحة حيث لجأت مئات العائلات النازحة، وقال مجلس "
+         "المدينة إن عدد القتلى لم يعرف بعد."),
+        ("daily-0317", "2023-03-17", "صحيفة الواحة", "فرق الإنقاذ تبحث تحت أنقاض ملعب الواحة بعد الغارة",
+         "واصلت فرق الإنقاذ، الجمعة، البحث تحت أنقاض الملعب البلدي في مدينة الواحة بعد الغارة الجوية التي دمرت "
+         "الملجأ."),
+        ("wire-0325", "2023-03-25", "وكالة الأنباء", "وزارة الصحة: نحو مئة قتيل في غارة ملعب الواحة",
+         "أعلنت وزارة الصحة، السبت، أن نحو مئة شخص قتلوا في الغارة الجوية على الملعب البلدي في مدينة الواحة في "
+         "١٦ مارس/آذار الجاري."),
+        ("monitor-0510", "2023-05-10", "مرصد النزاعات", "تحقيق: غارة ملعب الواحة أودت بحياة نحو مئتي شخص",
+         "خلص تحقيق أجراه مرصد النزاعات إلى أن الغارة الجوية على الملعب البلدي في مدينة الواحة في مارس الماضي "
+         "قتلت نحو مئتي شخص."),
+        ("ministry-0512", "2023-05-12", "صحيفة الواحة", "وزارة الصحة ترفع حصيلة غارة ملعب الواحة",
+         "قالت وزارة الصحة، الجمعة، إن الغارة الجوية على الملعب البلدي في مدينة الواحة في مارس الماضي قتلت نحو "
+         "١٥٠ شخصا."),
+        ("hospital-0309", "2023-03-09", "وكالة الأنباء", "مقتل أربعة في قصف صاروخي على مستشفى الولادة في الواحة",
+         "قتل أربعة أشخاص، الخميس، في قصف صاروخي استهدف جناح الولادة في المستشفى المركزي بمدينة الواحة، بحسب "
+         "مجلس المدينة."),
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(_E2E))
+def test_late_figures_another_body_disagrees_the_same_source_revises(tmp_path, language):
+    import json
+
+    from consistency.config import Settings
+    from consistency.pipeline import build_report
+
+    with open(tmp_path / "documents.jsonl", "w", encoding="utf-8") as f:
+        for i, d, source, title, text in _E2E[language]:
+            record = dict(id=i, date=d, source=source, language=language, title=title, text=text)
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    report = build_report(tmp_path, Settings(embedder="tfidf", use_cache=False))
+    events = {tuple(e.document_ids) for e in report.events}
+    assert ("daily-0317", "ministry-0512", "monitor-0510", "wire-0316", "wire-0325") in events
+    assert ("hospital-0309",) in events
+    # the ministry raising its own count is a revision; the monitor's higher count a discrepancy
+    assert [(r.subject, r.values, r.document_ids) for r in report.revisions] == \
+        [("killed", ["about 100", "about 150"], ["ministry-0512", "wire-0325"])]
+    killed = [d for d in report.discrepancies if d.kind == "casualty_count" and d.subject == "killed"]
+    assert len(killed) == 1
+    assert sorted(s.document_ids for s in killed[0].sides) == [["ministry-0512"], ["monitor-0510"]]
