@@ -148,8 +148,13 @@ def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Prog
     store = ClaimStore()
     leads = [lead_text(d) for d in documents]
     if _overlaps(documents, settings, overlap):
-        job = ExtractionProcess(documents, resolver, window, store, progress).start()
         embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
+        # one BLAS thread for the embedder while the worker holds the other core (overlap.py)
+        set_threads = (getattr(embedder, "set_threads", None) or getattr(getattr(embedder, "inner", None), "set_threads", None)
+                       or (lambda n: None))
+        set_threads(1)
+        job = ExtractionProcess(documents, resolver, window, store, progress, on_finish=lambda: set_threads(None))
+        job.start()
         progress("embed", 0, len(leads))
         doc_vectors = embedder.encode(leads) if leads else np.zeros((0, 1), "float32")
         refs, recalled, found_actors = job.join()

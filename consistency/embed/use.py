@@ -63,6 +63,14 @@ class USEEmbedder:
             self._model = USE(threads=self.threads or _default_threads(), denoise=False)
         return self._model
 
+    def set_threads(self, threads: int | None) -> None:
+        """BLAS threads of the forward pass from the next batch on (None: the default). The
+        vectors do not depend on it (bit for bit); the pipeline gives one while a worker
+        process extracts on the other core, where two would spin against it."""
+        self.threads = threads
+        if self._model is not None:
+            self._model._model.threads = threads or _default_threads()
+
     def encode(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
         return encode_batched(
             texts, lambda batch: self._load().encode(batch), self.dim, self.batch_size, progress
