@@ -3,9 +3,12 @@
 Flags:      "inside the designated humanitarian zone" vs "outside the humanitarian zone";
             "the shooting took place at a different location, away from the convoy" vs
             "troops fired on the crowds waiting for aid" (at the scene).
+            "insurgents in the vicinity", "a nearby medical facility" vs "fired from inside the
+            compound" (near the site or inside it);
             "launched from Russian-controlled territory" vs "أُطلق من منطقة تسيطر عليها القوات
             الأوكرانية" (the launch site, on opposite sides of the front line).
 Must not:   "Palestine Street" vs "near the Interior Ministry" (two descriptions of one place);
+            "there was no fighting inside the compound" (places nothing inside);
             two sources placing the launch in ground held by the same party.
 """
 
@@ -22,6 +25,8 @@ _WORDING = {
     "outside_zone": "outside the designated zone",
     "elsewhere": "at a different spot from the one others name",
     "at_scene": "at the scene, among the crowds",
+    "inside_site": "inside the struck site itself",
+    "nearby": "near the struck site, not inside it",
 }
 
 
@@ -60,6 +65,8 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
     pairs = []
     if "inside_zone" in sides and "outside_zone" in sides:
         pairs.append((sides["inside_zone"], sides["outside_zone"], "zone"))
+    if "inside_site" in sides and "nearby" in sides:
+        pairs.append((sides["nearby"], sides["inside_site"], "site"))
     if "elsewhere" in sides:
         scene = _at_scene(ctx, set(sides["elsewhere"].actor_ids))
         if scene.claims:

@@ -12,7 +12,7 @@ Must not:   two sources that both blame the same party, in different words or la
 
 from __future__ import annotations
 
-from consistency.compare import perpetrator
+from consistency.compare import inquiry, perpetrator
 from consistency.compare.categorical import set_sides
 from consistency.compare.selfclaims import accusing, own_parties
 from consistency.compare.sides import EventContext, make, sides_conflict, who
@@ -22,6 +22,10 @@ KIND = "responsibility"
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
+    return _blame(ctx) + inquiry.detect(ctx)
+
+
+def _blame(ctx: EventContext) -> list[Discrepancy]:
     sides = set_sides(ctx, _one_position(ctx), frozenset({"undetermined"}))
     sides = [s for s in sides if s.value == "undetermined" or s.value.startswith("not ")
              or accusing(ctx, s, set(s.value.split(" + ")))]

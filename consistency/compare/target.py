@@ -25,6 +25,7 @@ _WORDING = {
     "vehicle": "a single vehicle",
     "convoy": "a convoy",
     "grounds": "the grounds around a building, not the building",
+    "other_site": "another site, meant to be hit (what was hit was hit by error)",
 }
 _SUBJECT = {frozenset({"convoy", "vehicle"}): "vehicle", frozenset({"hospital", "grounds"}): "place of impact"}
 
@@ -36,6 +37,14 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         if a not in sides or b not in sides:
             continue
         pair = [sides[a], sides[b]]
+        if a == "other_site":
+            # "meant to hit a compound ... fired on the hospital instead": the speaker's own
+            # account of what was hit is no other side
+            own = set(sides[a].actor_ids)
+            rest = [c for c in sides[b].claims if c.actor_id not in own]
+            if not rest:
+                continue
+            pair[1] = _only(sides[b], rest)
         if not sides_conflict(pair):
             continue
         subject = _SUBJECT.get(frozenset({a, b}), "target")
@@ -49,3 +58,16 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         for s, v in ((sides[a], a), (sides[b], b)):
             s.value = v
     return out
+
+
+def _only(side, claims):
+    """A copy of `side` with only `claims` and their quotes."""
+    from consistency.compare.sides import SideBuilder
+
+    out = SideBuilder(value=side.value)
+    keep = {c.id for c in claims}
+    for q in side.quotes.values():
+        if q.claim_id in keep:
+            out.add(next(c for c in claims if c.id == q.claim_id), q.span, q.text)
+    return out
+

@@ -126,15 +126,34 @@ def mentions(doc: DocText, span: tuple[int, int], table: str) -> list[FacetValue
 
 def locations(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     """Where it happened, as far as sources dispute it: inside or outside a designated zone,
-    or at a different spot from the one others name."""
+    inside the struck site or only near it, or at a different spot from the one others name."""
     negs = _hits(doc, "denial_verbs", span, "words") + _hits(doc, "negations", span, "words")
+    fire = _hits(doc, "location_site", span, "fire")
     out = []
     for h in _hits(doc, "location", span):
         label = h.label
         if label == "inside_zone" and any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 4 for n in negs):
             label = "outside_zone"  # "we did not strike in the humanitarian zone"
+        if label == "inside_site" and not _fire_from_inside(doc, h, negs, fire):
+            continue
         out.append(_value(doc, h, label))
     return _dedupe(out + launch_sites(doc, span))
+
+
+_SITE_WINDOW = 10  # words from a fire word or a negation to "inside the compound"
+
+
+def _fire_from_inside(doc: DocText, hit, negs, fire) -> bool:
+    """"fired on troops from its grounds", "إطلاق نار كثيف من داخل المجمع": fire in the same
+    clause as the inside-phrase, and no negation before it ("none had reported any fighting
+    inside the compound", "لم يكن أي من المجاهدين موجودًا داخل المستشفى")."""
+    def close(a) -> bool:
+        lo, hi = (a.end, hit.start) if a.end <= hit.start else (hit.end, a.start)
+        return _token_gap(doc, lo, hi) <= _SITE_WINDOW and not any(ch in ".;،؛" for ch in doc.norm[lo:hi])
+
+    if any(n.end <= hit.start and close(n) for n in negs):
+        return False
+    return any(close(f) for f in fire)
 
 
 _LAUNCH_WINDOW = 24  # words from "launched from" to the word that says who holds the place
