@@ -216,10 +216,10 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return len(min(x, y, key=len)) >= 6 and (x in y or y in x)
 
 
-# A day named in a lead at most this long before publication is compared like the coverage
-# of its incident (an inquiry a week later "into the deaths on February 29"); older days and
-# coarse periods ("in March", "في مارس الماضي") join only the one incident they can mean
-# (`group.events.cluster_documents`).
+# A day named anywhere in a lead at most this long before publication is a recall (an inquiry
+# a week later "into the deaths on February 29"); an older day counts only in the lead's first
+# sentence beside an incident word, as coarse periods do ("the strike in March"). How each
+# joins an event: `group.events.cluster_documents`.
 RECALL_HORIZON = 31
 
 
