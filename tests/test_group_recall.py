@@ -254,3 +254,27 @@ def test_a_day_recalled_beyond_an_events_span_joins_its_incident():
     docs[4] = docs[4].model_copy(update={
         "date": "2023-04-06", "text": "The March 16 air strike on the stadium killed at least 210 people, an inquiry found."})
     assert any({"stadium-0316", "inquiry-0510"} <= set(c) for c in _clusters(docs, vectors))
+
+
+@pytest.mark.parametrize("text, language, revised", [
+    # a follow-up sets an inquiry's figure beside the council's: no revision by the outlet
+    ("خلص تحقيق مستقل إلى أن الغارة على الملعب أودت بحياة نحو مئتي شخص، أي ضعف الرقم الذي أعلنته بلدية "
+     "المدينة والبالغ نحو مئة قتيل.", "ar", False),
+    ("The strike killed about 200 people, twice the council's count of about 100 dead, an inquiry found.",
+     "en", False),
+    # one sentence that says the toll moved is a revision
+    ("The ministry said the toll had risen to 57 from 50 killed on Friday.", "en", True),
+    ("وكان المحافظ قد أعلن الجمعة مقتل ٥٠ شخصا، ثم تحدث السبت عن ٥٧ قتيلا.", "ar", True),
+])
+def test_two_figures_of_one_sentence_are_a_revision_only_when_it_says_so(text, language, revised):
+    from consistency.compare.revisions import find_revisions
+    from consistency.extract.actors import ActorResolver
+    from consistency.extract.claims import extract_claims
+
+    document = Document(id="d", date="2023-05-10", language=language, source="Outlet", text=text)
+    resolver = ActorResolver()
+    claims = extract_claims(document, resolver)
+    assert len([k for c in claims for k in c.facets.counts if k.subject == "killed"]) == 2
+    actors = {a.id: a for a in resolver.actors()}
+    revisions, _ = find_revisions(claims, {"d": document}, actors, {c.id: "ev" for c in claims})
+    assert bool(revisions) is revised

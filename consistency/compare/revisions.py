@@ -88,7 +88,7 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             if _came_before(claim, last_claim, documents) or _smaller_same_day(claim, count, last_claim, last, documents):
                 superseded.add((claim.id, count.span))
                 replaced = True
-        if not replaced:
+        if not replaced or _one_sentence_comparison(items):
             continue
         revisions.append(
             Revision(
@@ -112,6 +112,15 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             if _PRELIMINARY_TOLL.search(claim.text) or (event_of.get(claim.id), count.subject) in current:
                 superseded.add((claim.id, count.span))
     return revisions, superseded
+
+
+def _one_sentence_comparison(items: list[tuple[Claim, Count]]) -> bool:
+    """Figures of one claim with no word of an update or an earlier figure ("rose to", "had
+    announced ... then", "ارتفع") are set side by side, not revised: "about 600, twice the
+    figure the city council gave, about 300" reports no revision by its outlet."""
+    ids = {claim.id for claim, _ in items}
+    text = items[0][0].text
+    return len(ids) == 1 and not (_UPDATE.search(text) or _PRELIMINARY.search(text))
 
 
 def _came_before(earlier: Claim, later: Claim, documents: dict[str, Document]) -> bool:
