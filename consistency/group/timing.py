@@ -6,6 +6,10 @@ its document's date ("On Dec. 25, ..." in a 4 January report).
 
     "In December, Washington struck targets in Iraq ..."   (report of 2024-01-04) -> other
     "Earlier on Thursday, a police source said ..."        (same day)            -> this incident
+
+A follow-up published weeks after its incident recalls it by the same words ("the strike on
+the theatre in March" in May): there, a recall whose period holds the incident's day marks
+nothing else. Its lead's recalls (`recalled_days`) are what joins it to that incident.
 """
 
 from __future__ import annotations
@@ -245,16 +249,17 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         found = [(d.toordinal(), d.toordinal()) for d in days if window_days < (ref - d).days <= horizon]
         periods = [r for r in recalls(doc, lead, ref) if (ref - r.first).days > window_days]
         if periods or any((ref - d).days > horizon for d in days):
-            found += _older_recalls(document, doc, ref, periods, horizon)
+            found += _older_recalls(document, doc, ref, periods, horizon, lead[1])
         if found:
             out[i] = sorted(set(found))
     return out
 
 
-def _older_recalls(document: Document, doc: DocText, ref: date, periods: list, horizon: int) -> list[tuple[int, int]]:
+def _older_recalls(document: Document, doc: DocText, ref: date, periods: list, horizon: int,
+                   lead_end: int) -> list[tuple[int, int]]:
     """The older days and the `periods` of the lead's first sentence, when it names an
     incident."""
-    sentences_ = sentences(document.text[:400], document.language)
+    sentences_ = sentences(document.text[:lead_end], document.language)
     if not sentences_:
         return []
     first = sentences_[0]
