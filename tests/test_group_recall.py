@@ -278,3 +278,18 @@ def test_two_figures_of_one_sentence_are_a_revision_only_when_it_says_so(text, l
     actors = {a.id: a for a in resolver.actors()}
     revisions, _ = find_revisions(claims, {"d": document}, actors, {c.id: "ev" for c in claims})
     assert bool(revisions) is revised
+
+
+@pytest.mark.parametrize("text, language", [
+    ("A second air strike on the stadium killed 12 people on Saturday, after the raid there earlier this month.",
+     "en"),
+    ("قتل ١٢ شخصا اليوم في غارة ثانية على الملعب، بعد القصف الذي طاله في وقت سابق من الشهر الجاري.", "ar"),
+])
+def test_a_new_incident_that_recalls_an_earlier_one_does_not_join_it(text, language):
+    # on the 25th, a report of a second strike on the stadium, recalling the first one
+    docs, vectors = _corpus()
+    docs[4] = docs[4].model_copy(update={"date": "2023-03-25", "language": language, "text": text})
+    docs[5] = docs[5].model_copy(update={"text": "قتلت الغارة على الملعب ٢١٠ أشخاص على الأقل."})
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    assert 4 not in recalled_days(docs, texts, 3)
+    assert ["inquiry-0510"] in _clusters(docs, vectors)

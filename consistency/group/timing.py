@@ -220,6 +220,12 @@ def _same_speaker(a: Claim, b: Claim) -> bool:
     return len(min(x, y, key=len)) >= 6 and (x in y or y in x)
 
 
+# An incident of the report's own day ("killed 12 today", "قتل ١٢ شخصا اليوم"); "that day"
+# (ذلك اليوم) is not one.
+_TODAY = re.compile(r"(?<!\w)(?:today|tonight|this morning|this afternoon|this evening)(?!\w)"
+                    r"|(?<!ذلك )(?<!ذات )(?<!نفس )(?<!في )(?<!\w)اليوم(?!\w)")
+
+
 # A day named anywhere in a lead at most this long before publication is a recall (an inquiry
 # a week later "into the deaths on February 29"); an older day counts only in the lead's first
 # sentence beside an incident word, as coarse periods do ("the strike in March"). How each
@@ -249,24 +255,27 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         found = [(d.toordinal(), d.toordinal()) for d in days if window_days < (ref - d).days <= horizon]
         periods = [r for r in recalls(doc, lead, ref) if (ref - r.first).days > window_days]
         if periods or any((ref - d).days > horizon for d in days):
-            found += _older_recalls(document, doc, ref, periods, horizon, lead[1])
+            found += _older_recalls(document, doc, ref, periods, horizon, lead[1], window_days)
         if found:
             out[i] = sorted(set(found))
     return out
 
 
 def _older_recalls(document: Document, doc: DocText, ref: date, periods: list, horizon: int,
-                   lead_end: int) -> list[tuple[int, int]]:
+                   lead_end: int, window_days: int) -> list[tuple[int, int]]:
     """The older days and the `periods` of the lead's first sentence, when it names an
-    incident."""
+    incident and dates none to the report's own days: "A second strike hit the market on
+    Saturday, after the raid there earlier this month" reports a new incident."""
     sentences_ = sentences(document.text[:lead_end], document.language)
     if not sentences_:
         return []
     first = sentences_[0]
     if not _hits(doc, "attack_nouns", first, "words"):
         return []
-    out = [(day.toordinal(), day.toordinal()) for day in _days(doc, first, ref, statements=False)
-           if (ref - day).days > horizon]
-    end = doc.to_norm(first[1])
-    out += [(r.first.toordinal(), r.last.toordinal()) for r in periods if r.end <= end]
+    days = _days(doc, first, ref, statements=False)
+    a, b = doc.norm_span(*first)
+    if any((ref - day).days <= window_days for day in days) or _TODAY.search(doc.norm, a, b):
+        return []
+    out = [(day.toordinal(), day.toordinal()) for day in days if (ref - day).days > horizon]
+    out += [(r.first.toordinal(), r.last.toordinal()) for r in periods if r.end <= b]
     return out
