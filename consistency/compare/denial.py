@@ -27,6 +27,7 @@ _WORDING = {
     "shelling": ("there was no shelling or strike", "the site was shelled or struck"),
     "involvement": ("the party denies involvement", "the party carried it out"),
     "evidence": ("the evidence presented is fabricated", "the evidence (recording, footage, documents) is presented as genuine"),
+    "warned": ("no warning or call to leave was given", "residents were warned or told to evacuate"),
 }
 
 
@@ -90,6 +91,9 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                     side.add(claim, v.span, v.text)
             elif kind == "shelling":
                 for v in mentions(ctx.text(claim.document_id), claim.span, "shelling"):
+                    side.add(claim, v.span, v.text)
+            elif kind == "warnings":
+                for v in mentions(ctx.text(claim.document_id), claim.span, "warnings"):
                     side.add(claim, v.span, v.text)
 
 

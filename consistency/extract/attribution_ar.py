@@ -150,6 +150,15 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                 e = next((m for m in range(s0, k) if toks[m][2] in ",،"), k)  # "، اليوم الخميس،"
         if e > s0:
             c.speaker = (toks[s0][0], toks[e - 1][1])
+        elif i >= 3 and toks[i - 1][2] in {"التي", "الذي", "الذين"} and toks[i - 2][2] in ",،":
+            # "لكن المنظمة، التي تقول إن القصف أودى بحياة ٢٢ شخصًا": the body the clause hangs on
+            b = i - 3
+            while b >= 0 and i - 3 - b < 6 and toks[b][2][0].isalnum() and toks[b][2] not in lex.stop \
+                    and toks[b][2] not in lex.topic and toks[b][2] not in lex.comp and toks[b][2] not in {"لكن", "ولكن"}:
+                b -= 1
+            first = bare(strip_clitic(toks[b + 1][2])) if b + 1 <= i - 3 else ""
+            if first in lex.speaker_nouns or first in lex.anon_heads or strip_clitic(toks[b + 1][2]) in lex.descriptions:
+                c.speaker = (toks[b + 1][0], toks[i - 3][1])
         elif i > 0:
             # subject before the verb: "وزارة الصحة قالت إن"
             b = i - 1
@@ -230,10 +239,13 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     quotes = quote_spans(text)
     coref = Coreference()
     out: list[Attribution] = []
+    seen: list[Sent] = []  # the document's sentences read so far
     for sent in sentences:
         st = Sent(text, sent)
         plat = platform(st, lex)
         sent_norm = st.norm.text
+        if len(seen) > _BACK:
+            seen.pop(0)
         for c in _sentence_cands(st, lex):
             content = st.orig(*c.content) if c.content and c.content[1] > c.content[0] else sent
             content = trim(text, *content)
@@ -259,6 +271,10 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                     lead = normalize_term(ante[0]).split()[0] if ante is not None else ""
                     if ante is not None and head not in {lead, bare(lead), lead[1:], bare(lead[1:])}:
                         ante = None  # "الحركة" is not "القيادي في حركة حماس ...": the head must lead
+                    if ante is None:
+                        ante = _named_before(text, seen + [st], mention[0], head)
+                        if ante is not None:  # later descriptions and pronouns find it as a speaker
+                            coref.add(normalize_term(ante[0]), ante[1], False, _gender(words))
                 else:
                     named = [w for w in words if w not in lex.titles]
                     if len(named) == 1 and bare(named[0]) not in lex.speaker_nouns | lex.idafa:
@@ -296,4 +312,34 @@ def find_ar(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 sentence=sentences[first], content=content, speaker=speaker, speaker_span=speaker_span,
                 cue=c.cue, cue_span=cue_span, via=text[via_span[0]:via_span[1]] if via_span else None,
                 via_span=via_span, anonymous=anonymous, mention_span=mention))
+        seen.append(st)
     return out
+
+
+_BACK = 8  # sentences searched back for the body a description ("المنظمة") names
+_NAME_STOP = frozenset({"في", "من", "على", "علي", "الى", "الي", "عن", "ان", "انه", "انها", "التي", "الذي", "التابع", "التابعه",
+                        "بعد", "قبل", "منذ", "مع", "خلال", "حول", "لدى", "عند", "بين", "او", "ثم", "قد", "كان", "كانت"})
+
+
+def _named_before(text: str, sents: list[Sent], before: int, head: str) -> tuple[str, Span, bool] | None:
+    """"وأكدت المنظمة" after "مستشفى منظمة أطباء بلا حدود في قندوز": the last body named
+    earlier with the description's head word, as written ("منظمة أطباء بلا حدود"), up to a
+    preposition or punctuation; None when there is none."""
+    for st in reversed(sents):
+        toks = st.toks
+        for i in range(len(toks) - 1, -1, -1):
+            start, _ = st.orig(toks[i][0], toks[i][1])
+            word = strip_clitic(toks[i][2])
+            # a name in the construct state, without the article: "(ل)منظمة أطباء بلا حدود", not
+            # "القيادي في الحركة سالم يوسف" (a person of the body)
+            cut = next((len(toks[i][2]) - len(word) + len(p) for p in ("", "ل", "ب") if word.startswith(p)
+                        and not word[len(p):].startswith("ال") and bare(word[len(p):]) == head), None)
+            if start >= before or cut is None:
+                continue
+            e = i + 1
+            while e < len(toks) and e - i <= 4 and toks[e][2][0].isalpha() and toks[e][2] not in _NAME_STOP:
+                e += 1
+            if e > i + 1:
+                span = st.orig(toks[i][0] + cut, toks[e - 1][1])
+                return text[span[0]:span[1]], span, False
+    return None

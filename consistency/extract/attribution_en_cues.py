@@ -133,6 +133,9 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
     j = _skip_between(toks, i - 1, lex)
     if j >= 0 and toks[j].low in {"having", "let", "let's", "let’s", "lets"}:
         return None  # "Having said that", "Let's say you think ...": no speaker says it
+    if j >= 1 and toks[j].low.endswith("ly") and toks[j - 1].low in lex.dets and nxt is not None and nxt.cap \
+            and t.low.endswith("ed"):
+        return None  # "the internationally recognised government": an adjective, not a cue
     if j >= 1 and toks[j].low == "to" and not form.endswith("ing"):
         j = _catenative(toks, j - 1, lex)  # "X went on to explain", "X appeared to suggest": X's cue
     progressive = False  # the be-auxiliary before an -ing form has been read already
@@ -185,18 +188,23 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
             c.speaker, c.role = cands[-1].speaker, "continuation"
             return c
         else:
-            # a participle clause takes the sentence's subject: "Trump tweeted, saying ..."
-            e = scan_right(toks, 0, lex, limit=6)
-            e = next((k for k in range(1, e) if toks[k].text.islower() and toks[k].low.endswith("ed")
+            # a participle clause takes the sentence's subject: "Trump tweeted, saying ...", after
+            # any dateline ("DERNA, Libya (AP) - Hundreds of people rallied ..., demanding")
+            s0 = _after_dateline(toks)
+            e = scan_right(toks, s0, lex, limit=6)
+            e = next((k for k in range(s0 + 1, e) if toks[k].text.islower() and toks[k].low.endswith("ed")
                       and toks[k].low not in lex.heads and toks[k].low not in ADJ_PARTICIPLES), e)
-            if 0 < e < i and is_speakerish(toks[:e], lex, sent[0]) and toks[0].cap:
+            if s0 < e < i and is_speakerish(toks[s0:e], lex, sent[0]) and toks[s0].cap:
                 c = Cand(lemma, (t.start, t.end))
-                c.speaker, c.role = span_of(toks, 0, e), "continuation"
+                c.speaker, c.role = span_of(toks, s0, e), "continuation"
                 return c
             return None
     if j >= 0 and toks[j].low in {"was", "were", "is", "are", "been", "be", "being"} and form.endswith("ed") \
             and nxt is not None and nxt.low == "by":
         # passive with its agent: "the toll was confirmed by the ministry", "is backed by unions"
+        k = next((m for m in range(j - 1, max(-1, j - 15), -1) if not toks[m].word), None)
+        if k is not None and toks[k].text == "," and k + 1 < j and toks[k + 1].low in {"which", "who", "that"}:
+            return None  # "X, which controls the city and is backed by Y, ...": Y describes X, says nothing
         e = scan_right(toks, i + 2, lex)
         if e > i + 2 and is_speakerish(toks[i + 2:e], lex, -1):
             c = Cand(lemma, (toks[j].start, t.end))
@@ -279,6 +287,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
                 # "The Pentagon's press secretary, Maj. Gen. Pat Ryder, said": the name speaks
                 c.speaker = span_of(toks, k + 1, j)
                 c.role = text[toks[a].start:toks[b].end]
+        if c.speaker is None and k >= 1 and toks[k].text == "," and k + 1 < j:
+            _role_before_name(text, toks, k, j, lex, c)
         if c.speaker is None and k >= 1 and toks[k].text == ",":
             # appositives with commas inside: "X, 59, of Ashton, who watched it, said"
             for _ in range(3):
@@ -301,10 +311,19 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         if toks[s].low in lex.days and s + 1 < n:
             s += 1
         e = scan_right(toks, s, lex)
+        # '"...," said a teacher who gave his name only as Ahmed': the relative clause is about X
+        rel = next((k for k in range(s + 1, e) if toks[k].low in {"who", "whose"}), None)
+        if rel is not None:
+            e = rel
         # an inverted speaker ends the clause: '..., said X.', 'said X on Monday', 'said X, who ...'
         followed_by_verb = e < n and toks[e].word and toks[e].low not in INVERTED_END and toks[e].low not in lex.days
-        if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell" and not followed_by_verb:
+        # "said most of the deaths could have been avoided": a quantifier of what was said
+        partitive = e == s + 1 and toks[s].low in lex.quantifiers and e < n and toks[e].low == "of"
+        if e > s and is_speakerish(toks[s:e], lex, -1) and lemma != "tell" and not followed_by_verb and not partitive:
             c.speaker = span_of(toks, s, e)
+            if rel is not None:
+                stop = next((k for k in range(rel, n) if not toks[k].word and toks[k].text not in "'’-"), n)
+                c.role = text[toks[rel].start:toks[stop - 1].end]  # "who gave his name only as Ahmed"
     if c.speaker is None:
         return None
     sp = [x for x in toks if c.speaker[0] <= x.start and x.end <= c.speaker[1]]
@@ -405,3 +424,41 @@ def noun_cue(text: str, toks: list[Tok], i: int, lex: Lex) -> Cand | None:
 
 # what may follow a claim noun: "his claim that", "Trump's view of", "her plan to", "the ministry's statement:"
 _NOUN_NEXT = {"that", ":", "“", "\"", "about", "on", "of", "to", "for", "notwithstanding"}
+
+
+_OPENING_PREPS = {"on", "in", "at", "from", "after", "before", "during", "late", "early"}
+
+
+def _role_before_name(text, toks, k: int, j: int, lex, c: Cand) -> None:
+    """"On Thursday the head of the World Meteorological Organization, Petteri Taalas, said",
+    "In Tripoli, the prime minister of the Government of National Unity, Abdul Hamid Dbeibah,
+    said": a capitalised name between the last two commas speaks, and the phrase before it
+    (after an opening place or day, up to 20 words) is their role."""
+    name = toks[k + 1:j]
+    if not name or not all(x.cap for x in name if x.word) or not is_speakerish(name, lex, -1):
+        return
+    p = k - 1
+    while p >= 0 and toks[p].text not in ",“”\"(:;" and k - p <= 20:
+        p -= 1
+    if p >= 0 and toks[p].text != ",":
+        return
+    s = p + 1
+    if s + 1 < k and toks[s].low in _OPENING_PREPS and toks[s + 1].low in lex.days:
+        s += 2  # "On Thursday the head of ..."
+    role = toks[s:k]
+    if not role or role[0].low in _OPENING_PREPS or not (role[0].low in lex.dets or role[0].cap):
+        return
+    if not any(x.low in lex.roles or x.low in lex.heads for x in role):
+        return
+    c.speaker = span_of(toks, k + 1, j)
+    c.role = text[role[0].start:role[-1].end]
+
+
+def _after_dateline(toks) -> int:
+    """Index of the first token after a dateline ("DERNA, Libya (AP) -", "KABUL -"), else 0."""
+    for k in range(1, min(len(toks), 14)):
+        if toks[k].text in "-–—" and (toks[k - 1].text == ")" or all(
+                x.text.isupper() or not x.word for x in toks[:k])):
+            return k + 1 if k + 1 < len(toks) else 0
+    return 0
+
