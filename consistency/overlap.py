@@ -132,3 +132,61 @@ class ExtractionProcess:
         if self.actors is None:
             raise RuntimeError(f"extraction failed in its worker process:\n{self.error}")
         return self.refs, self.recalled, self.actors
+
+
+def _run_forked(conn, fn) -> None:
+    try:
+        conn.send(("result", fn()))
+    except BaseException:  # noqa: BLE001 - the parent raises it
+        try:
+            conn.send(("error", traceback.format_exc()))
+        except Exception:  # noqa: BLE001 - the parent sees the pipe closed
+            pass
+    finally:
+        conn.close()
+        os._exit(0)
+
+
+class Forked:
+    """`fn()` run in a forked process (which sees the parent's memory as it was), its picklable
+    result received by a thread of the parent; `on_finish` is called there when it arrives.
+    The pipeline compares a batch's events this way while it embeds the next batch."""
+
+    def __init__(self, fn, on_finish=None):
+        self.fn, self.on_finish = fn, on_finish
+        self._result, self._error = None, None
+
+    def start(self) -> Forked:
+        ctx = multiprocessing.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_run_forked, args=(send, self.fn), daemon=True)
+        self._process.start()
+        send.close()
+        self._reader = threading.Thread(target=self._read, args=(receive,), daemon=True)
+        self._reader.start()
+        return self
+
+    def _read(self, conn) -> None:
+        try:
+            kind, payload = conn.recv()
+            if kind == "result":
+                self._result = (payload,)
+            else:
+                self._error = payload
+        except EOFError:
+            self._error = "the worker process ended without its result"
+        finally:
+            conn.close()
+            if self.on_finish is not None:
+                self.on_finish()
+
+    def result(self):
+        try:
+            self._reader.join()
+        finally:
+            if self._process.is_alive() and self._result is None:
+                self._process.terminate()
+            self._process.join()
+        if self._result is None:
+            raise RuntimeError(f"a worker process failed:\n{self._error}")
+        return self._result[0]

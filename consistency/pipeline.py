@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -25,10 +26,11 @@ from consistency.group.aspects import assign_aspects
 from consistency.group.events import Grouping, claims_by_document, cluster_batches, cluster_documents, cluster_events
 from consistency.group.timing import incident_days, other_incident_claims
 from consistency.models import KINDS, Claim, CreatedFrom, Report, Tool
-from consistency.overlap import ExtractionProcess, can_fork, extract_document
+from consistency.overlap import ExtractionProcess, Forked, can_fork, extract_document
 
 Progress = Callable[[str, int, int], None]
 OVERLAP_MIN_DOCUMENTS = 200  # below it, forking a worker costs more than it gives
+COMPARE_IN_WORKER = True  # when overlapping: each batch compared in a worker beside the next's embedding
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -147,7 +149,9 @@ def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Prog
     window = settings.event_window_days
     store = ClaimStore()
     leads = [lead_text(d) for d in documents]
-    if _overlaps(documents, settings, overlap):
+    overlapping = _overlaps(documents, settings, overlap)
+    set_threads = None
+    if overlapping:
         embedder = get_embedder(settings.embedder, cache_dir=settings.cache_dir, use_cache=settings.use_cache)
         # one BLAS thread for the embedder while the worker holds the other core (overlap.py)
         set_threads = (getattr(embedder, "set_threads", None) or getattr(getattr(embedder, "inner", None), "set_threads", None)
@@ -188,6 +192,7 @@ def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Prog
     same_aspect = thresholds["same_aspect"]
     found_in: dict[str, list] = {}  # main event id -> its discrepancies
     revised: dict[str, list] = {}  # main event id -> its revisions
+    comparing = None  # when overlapping: the previous batch's comparison, in a forked worker
     for batch, batch_claims in cluster_batches(documents, batch_claims_of, clusters):
         claim_vectors = embedder.encode([c.text for c in batch_claims]) if batch_claims else np.zeros((0, 1), "float32")
         done += len(batch_claims)
@@ -195,9 +200,22 @@ def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Prog
         events = _group_batch(documents, docs, batch, batch_claims, batch_claims_of, claim_vectors, incidents, window,
                               same_aspect, grouping)
         del claim_vectors
-        _compare_batch(events, batch_claims, batch_claims_of, docs, position, actors, merged_into, kinds, found_in,
-                       revised, grouping)
+        for claim in batch_claims:  # the merged actors' ids, from now on
+            claim.actor_id = merged_into.get(claim.actor_id, claim.actor_id)
+        compare = partial(_compare_batch, events, batch_claims, dict(batch_claims_of.extracted), docs, position, actors,
+                          kinds, grouping)
+        if comparing is not None:
+            _merge(comparing.result(), found_in, revised)
+            comparing = None
+        if overlapping and COMPARE_IN_WORKER:
+            # compared in a worker while the next batch is embedded on one thread (overlap.py)
+            set_threads(1)
+            comparing = Forked(compare, on_finish=lambda: set_threads(None)).start()
+        else:
+            _merge(compare(), found_in, revised)
         batch_claims_of.release()
+    if comparing is not None:
+        _merge(comparing.result(), found_in, revised)
     grouping.finish()
 
     main_events = [e for e in grouping.events if e.id in grouping.main]
@@ -241,13 +259,16 @@ def _group_batch(documents, docs, batch, batch_claims, claims_of, claim_vectors,
     return events
 
 
-def _compare_batch(events, batch_claims, claims_of, docs, position, actors, merged_into, kinds, found_in, revised,
-                   grouping) -> None:
-    """Revisions and discrepancies of the batch's main events, with the merged actors' ids."""
-    for claim in batch_claims:
-        claim.actor_id = merged_into.get(claim.actor_id, claim.actor_id)
+def _merge(compared: tuple[dict, dict], found_in: dict, revised: dict) -> None:
+    found_in.update(compared[0])
+    revised.update(compared[1])
+
+
+def _compare_batch(events, batch_claims, extracted, docs, position, actors, kinds, grouping) -> tuple[dict, dict]:
+    """(discrepancies, revisions) of the batch's main events, by event id."""
+    found_in, revised = {}, {}
     by_id = {c.id: c for c in batch_claims}
-    order = {c.id: (position[doc_id], k) for doc_id, claims in claims_of.extracted.items() for k, c in enumerate(claims)}
+    order = {c.id: (position[doc_id], k) for doc_id, claims in extracted.items() for k, c in enumerate(claims)}
     for event in events:
         if event.id not in grouping.main:
             continue
@@ -259,3 +280,4 @@ def _compare_batch(events, batch_claims, claims_of, docs, position, actors, merg
             revised[event.id] = revisions
         ctx = EventContext(event, [by_id[cid] for cid in event.claim_ids], docs, actors, superseded)
         found_in[event.id] = [d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)]
+    return found_in, revised
