@@ -19,14 +19,13 @@ CORPORA = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtur
 
 # corpus -> (recall, precision, traps flagged at most) where the issue's targets are not reached yet
 PINNED: dict[str, tuple[float, float, int]] = {
-    # formerly blind (benchmarks/blind), pinned at their blind figures until the rules reach them:
-    # a toll that rises over days and a command's successive accounts are flagged as
-    # contradictions, the same figures in other scripts are not merged; attribution, blame,
-    # target and location disputes in their wording are not read
-    "kunduz-msf-hospital-2015-10-03": (0.14, 0.25, 5),
-    # the Red Crescent's denial of a figure attributed to it, and blame for the dams' neglect
-    # vs an act of God, are not read
-    "derna-dam-collapse-2023-09-11": (0.20, 1.0, 0),
+    # formerly blind (benchmarks/blind), pinned at their measured figures until they reach the
+    # targets: the US inquiry's findings weeks later (the other compound as the intended target)
+    # are not joined to the incident (G3); "10-15 terrorists" among the dead against the staff
+    # and patients is not read as an identity dispute (G6)
+    "kunduz-msf-hospital-2015-10-03": (0.71, 0.8, 0),
+    # the Red Crescent's denial of a figure attributed to it is not read (G2)
+    "derna-dam-collapse-2023-09-11": (0.8, 0.8, 0),
 }
 
 
