@@ -248,11 +248,12 @@ def test_late_figures_another_body_disagrees_the_same_source_revises(tmp_path, l
     assert sorted(s.document_ids for s in killed[0].sides) == [["ministry-0512"], ["monitor-0510"]]
 
 
-def test_a_day_recalled_beyond_an_events_span_joins_its_incident():
-    # three weeks later, "the March 16 strike": past the span of ordinary links (3 windows)
+def test_a_day_recalled_beyond_the_horizon_joins_its_incident():
+    # seven weeks later, "the March 16 strike": older than the horizon of ordinary recalls
     docs, vectors = _corpus()
     docs[4] = docs[4].model_copy(update={
-        "date": "2023-04-06", "text": "The March 16 air strike on the stadium killed at least 210 people, an inquiry found."})
+        "date": "2023-05-06", "text": "The March 16 air strike on the stadium killed at least 210 people, an inquiry found."})
+    docs[5] = docs[5].model_copy(update={"text": "قتلت الغارة على الملعب ٢١٠ أشخاص على الأقل."})
     assert any({"stadium-0316", "inquiry-0510"} <= set(c) for c in _clusters(docs, vectors))
 
 

@@ -20,6 +20,7 @@ from datetime import date
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from consistency.group.timing import RECALL_HORIZON
 from consistency.models import Claim, Document, Event
 
 
@@ -119,10 +120,11 @@ def cluster_documents(documents: list[Document], vectors: np.ndarray, threshold:
     (union-find), except a link that would stretch an event's dates over more than
     `SPAN_WINDOWS` windows: a busy week of look-alike reports never chains into one event.
     `recalled` gives, for a follow-up report, the earlier periods its lead names, as
-    (first, last) day ordinals (`group.timing.recalled_days`). A day within the span an
-    event may have (an inquiry published a week later "into the deaths on February 29") is
-    compared around like the day's own coverage. An older day ("the March 16 strike" in
-    April) or a coarse period ("the strike in March", "في مارس الماضي") joins the report's event to the one incident that began in it and whose coverage
+    (first, last) day ordinals (`group.timing.recalled_days`). A day at most
+    `RECALL_HORIZON` days back (an inquiry published a week later "into the deaths on February
+    29") is compared around like the day's own coverage, within the span an event may have.
+    An older day ("the March 16 strike" in May) or a coarse period ("the strike in March",
+    "في مارس الماضي") joins the report's event to the one incident that began in it and whose coverage
     the report's lead resembles; when two incidents fit (a strike on a hospital and another
     on a theatre of the same city, that month) it joins neither (`_join_recalls`).
     """
@@ -148,7 +150,7 @@ def _cluster(documents, vectors, threshold, window, neighbours, recalled) -> lis
     older: dict[int, list[tuple[int, int]]] = {}
     for i in sorted(recalled or {}):
         for first, last in sorted({tuple(p) for p in recalled[i]}):  # pairs, as lists once serialised
-            if first == last and days[i] is not None and days[i] - first <= SPAN_WINDOWS * window:
+            if first == last and days[i] is not None and days[i] - first <= RECALL_HORIZON:
                 near = [j for k in range(first - window, first + window + 1) for j in by_day.get(k, ())]
                 parts += _nearest(vectors, [i], near, threshold, neighbours)
             else:
