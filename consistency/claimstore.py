@@ -88,6 +88,16 @@ class StoredReport:
 
         return Report(**self.fields, claims=list(self.claims()))
 
+    def quoted(self):
+        """The report with only the claims its discrepancies quote (enough for report.md)."""
+        from consistency.models import Report
+
+        wanted = {q.claim_id for d in self.fields["discrepancies"] for side in d.sides for q in side.quotes}
+        documents = sorted({q.document_id for d in self.fields["discrepancies"] for side in d.sides for q in side.quotes},
+                           key={doc_id: i for i, doc_id in enumerate(self.document_ids)}.get)
+        claims = [c for c in self.store.claims(documents) if c.id in wanted]
+        return Report(**self.fields, claims=claims)
+
     def write_json(self, path):
         """Stream report.json to `path` (atomically); returns the path."""
         from consistency.render.json_stream import write_report_json

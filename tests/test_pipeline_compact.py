@@ -81,3 +81,14 @@ def test_stream_of_empty_and_full_lists_is_the_dump(tmp_path):
         path = write_report_json({**fields, "documents": iter(docs), "claims": iter(claims)}, tmp_path / "r.json")
         assert path.read_bytes() == expected.encode("utf-8")
     assert not list(tmp_path.glob(".r.json.*"))  # the temporary file was renamed
+
+
+def test_written_files_of_a_stored_report_are_those_of_the_whole_report(tmp_path):
+    from consistency.render.files import write_report
+
+    corpus = FIXTURES[0]
+    whole = write_report(build_report(corpus, _settings()), tmp_path / "whole", ["json", "md", "html"])
+    stored = build_stored_report(corpus, _settings())
+    parts = write_report(stored, tmp_path / "stored", ["json", "md", "html"])
+    assert [p.read_bytes() for p in parts] == [p.read_bytes() for p in whole]
+    assert len(stored.quoted().claims) < len(stored.store)  # report.md needs only the quoted claims

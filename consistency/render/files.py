@@ -1,7 +1,8 @@
 """Writing a report's files: every format rendered first, then each written atomically.
 
 A `StoredReport` (claims held compactly, `pipeline.build_stored_report`) has its report.json
-written in a stream, never as one string; md and html still need the whole `Report`."""
+written in a stream, never as one string, and its report.md made from the claims the
+discrepancies quote; html still needs the whole `Report`."""
 
 from __future__ import annotations
 
@@ -28,13 +29,18 @@ def render(report: Report, fmt: str) -> str:
 
 def write_report(report: Report | StoredReport, folder: str | Path, formats: list[str]) -> list[Path]:
     """Render every format before writing any, so a failure leaves the old files whole (the
-    streamed report.json of a `StoredReport` is written first, through a temporary file)."""
+    streamed report.json of a `StoredReport` is written through a temporary file)."""
     folder = Path(folder)
-    streamed = isinstance(report, StoredReport) and "json" in formats
-    others = [fmt for fmt in formats if not (streamed and fmt == "json")]
-    whole = report.to_report() if isinstance(report, StoredReport) and others else report
-    rendered = {fmt: render(whole, fmt) for fmt in others}
-    del whole
+    rendered = {}
+    if not isinstance(report, StoredReport):
+        rendered = {fmt: render(report, fmt) for fmt in formats}
+    else:
+        if "md" in formats:  # the claims its discrepancies quote are all it shows
+            from consistency.render.markdown import render_markdown
+
+            rendered["md"] = render_markdown(report.quoted(), claim_count=len(report.store))
+        if "html" in formats:  # the viewer shows every claim
+            rendered["html"] = render(report.to_report(), "html")
     paths = []
     for fmt in formats:
         path = folder / f"report.{fmt}"

@@ -11,7 +11,9 @@ def _quote(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: Report, claim_count: int | None = None) -> str:
+    """`claim_count`: the report's number of claims when `report.claims` holds only the claims
+    the discrepancies quote (`StoredReport.quoted`, for reports too large to hold whole)."""
     docs = {d.id: d for d in report.documents}
     actors = {a.id: a for a in report.actors}
     events = {e.id: e for e in report.events}
@@ -20,7 +22,7 @@ def render_markdown(report: Report) -> str:
     langs = Counter(d.language for d in report.documents)
     lines.append(
         f"{len(report.documents)} documents ({', '.join(f'{n} {l}' for l, n in sorted(langs.items()))}), "
-        f"{len(report.claims)} claims, {len(report.events)} events, "
+        f"{len(report.claims) if claim_count is None else claim_count} claims, {len(report.events)} events, "
         f"{len(report.discrepancies)} discrepancies, {len(report.revisions)} revisions."
     )
     lines.append("")
