@@ -294,3 +294,16 @@ def test_a_new_incident_that_recalls_an_earlier_one_does_not_join_it(text, langu
     texts = {d.id: DocText(d.text, d.language) for d in docs}
     assert 4 not in recalled_days(docs, texts, 3)
     assert ["inquiry-0510"] in _clusters(docs, vectors)
+
+
+def test_every_relative_recall_phrase_holds_a_word_the_screen_looks_for():
+    import tomllib
+    from importlib import resources
+
+    from consistency.group.recall import _PERIOD_WORDS
+    from consistency.text.normalize import normalize
+
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))
+    for phrases in data["relative"].values():
+        for phrase in phrases:
+            assert set(normalize(phrase).text.split()) & _PERIOD_WORDS, phrase

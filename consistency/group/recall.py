@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import calendar
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 
 from consistency.extract.doctext import DocText
+from consistency.text.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -36,79 +39,93 @@ class Recall:
         return self.first - timedelta(days=slack) <= day <= self.last + timedelta(days=slack)
 
 
-# Part of a month ("early March", "أواخر آذار"): first and last day.
-_PARTS = {
-    "early": (1, 10), "mid": (11, 20), "late": (21, 31),
-    "مطلع": (1, 10), "اوايل": (1, 10), "اواءل": (1, 10), "بدايه": (1, 10), "اوءل": (1, 10),
-    "منتصف": (11, 20), "اواسط": (11, 20),
-    "اواخر": (21, 31), "نهايه": (21, 31), "اخر": (21, 31),
-}
 _WORD = re.compile(r"\w+")
-_PAST = {"last", "الماضي", "المنصرم", "الفايت", "الفاءت"}
+# every relative phrase holds one of these words (tested)
+_PERIOD_WORDS = frozenset({"month", "year", "الشهر", "العام"})
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    month: re.Pattern
+    relative: re.Pattern
+    names: dict[str, int]  # month name -> number
+    parts: dict[str, tuple[int, int]]  # part of a month -> first and last day
+    past: frozenset[str]  # words that put a month in the past ("last", "الماضي")
+    triggers: frozenset[str]  # a text without any of these words names no month
+
+
+def _alternation(words) -> str:
+    """Normalised phrases as a regex alternation, longest first, any spaces between words."""
+    forms = sorted({normalize(w).text.strip() for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(t) for t in form.split()) for form in forms)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, dict[str, int], frozenset[str]]:
+def _lexicon() -> _Lexicon:
     from consistency.group.timing import _month_regex
 
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))
     _, names = _month_regex()
-    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    parts = "|".join(sorted(_PARTS, key=len, reverse=True))
+    parts = {normalize(w).text.strip(): tuple(part["days"]) for part in data["part"]
+             for w in part.get("en", []) + part.get("ar", [])}
+    before, after = data["before_month"], data["after_month"]
+    past = frozenset(normalize(w).text.strip() for w in before.get("past", []) + after.get("past", []))
     month = re.compile(
-        # English: "in March", "in early March", "in mid-March", "earlier in March", "last March",
-        # "during March", with an optional year
-        rf"(?<!\w)(?:(?:earlier |later )?in |during |last |(?:in )?(?P<pe>early|mid|late)[\s-]+)"
-        rf"(?:(?:the )?(?P<pe2>early|mid|late)[\s-]+)?(?P<me>{alt})(?:,?\s+(?P<ye>\d{{4}}))?(?!\w|\s*\d|\.\s*\d)"
-        # Arabic: "في مارس", "في مارس/آذار الماضي", "أواخر آذار", "خلال شهر مارس 2022"
-        rf"|(?<!\w)(?:(?:في|خلال)\s+(?:(?P<pa2>{parts})\s+)?|(?P<pa>{parts})\s+)(?:شهر\s+)?(?P<ma>{alt})"
-        rf"(?:\s*/\s*(?:{alt}))?(?:\s+(?P<ya>\d{{4}}|الماضي|المنصرم|الفاءت|الجاري))?(?!\w|\s*\d)"
+        rf"(?<!\w)(?:(?P<before>{_alternation(before['en'] + before['ar'] + before.get('past', []))})\s+)?"
+        rf"(?:(?P<part>{_alternation(parts)})[\s-]+)?(?:(?:شهر|the month of)\s+)?(?P<month>{_alternation(names)})"
+        rf"(?:\s*/\s*(?:{_alternation(names)}))?"  # "مارس/آذار"
+        rf"(?:,?\s+(?P<tail>\d{{4}}|{_alternation(after.get('past', []) + after.get('current', []))}))?"
+        r"(?!\w|\s*\d|\.\s*\d)"
     )
-    relative = re.compile(
-        r"(?<!\w)(?:(?P<lastmonth>last month|الشهر الماضي|الشهر المنصرم|الشهر الفاءت)"
-        r"|(?P<thismonth>earlier this month|earlier in the month|في وقت سابق من (?:هذا )?الشهر(?: الجاري)?|مطلع (?:هذا )?الشهر(?: الجاري)?)"
-        r"|(?P<thisyear>earlier this year|earlier in the year|في وقت سابق من (?:هذا )?العام(?: الجاري)?"
-        r"|في وقت سابق هذا العام|مطلع (?:هذا )?العام(?: الجاري)?|مطلع العام))(?!\w)"
-    )
-    triggers = frozenset(n.split()[0] for n in names) | {"month", "year", "الشهر", "العام"}
-    return month, relative, names, triggers
+    relative = data["relative"]
+    rel = re.compile("|".join(rf"(?P<{key}>{_alternation(relative[key])})" for key in ("last_month", "this_month", "this_year")))
+    rel = re.compile(rf"(?<!\w)(?:{rel.pattern})(?!\w)")
+    triggers = frozenset(n.split()[0] for n in names)
+    return _Lexicon(month, rel, names, parts, past, triggers)
 
 
-def _month_period(month: int, year: int, part: str | None) -> tuple[date, date]:
+def _month_period(month: int, year: int, part: tuple[int, int] | None) -> tuple[date, date]:
     days = calendar.monthrange(year, month)[1]
-    lo, hi = _PARTS.get(part, (1, days)) if part else (1, days)
+    lo, hi = part or (1, days)
     return date(year, month, lo), date(year, month, min(hi, days))
 
 
 def recalls(doc: DocText, span: tuple[int, int], ref: date) -> list[Recall]:
     """The periods `span` names by month or relative to `ref`, each with its span in the
     normalised text, in text order."""
-    month_rx, relative_rx, names, triggers = _patterns()
+    lex = _lexicon()
     a, b = doc.norm_span(*span)
     out: list[Recall] = []
-    if triggers.isdisjoint(_WORD.findall(doc.norm, a, b)):
-        return out  # no month and no "month" or "year": most texts, at the cost of one scan
-    for m in month_rx.finditer(doc.norm, a, b):
-        month = names[m["me"] or m["ma"]]
-        tail = m["ye"] or m["ya"]
-        last_word = m.group(0).split()[0] == "last"
-        if tail and tail.isdigit():
+    words = set(_WORD.findall(doc.norm, a, b))
+    # most texts name no month and no "month" or "year": one scan of their words
+    months = lex.month.finditer(doc.norm, a, b) if not lex.triggers.isdisjoint(words) else ()
+    for m in months:
+        if not (m["before"] or m["part"]):
+            continue  # "March 16", "since March": no recall of a month
+        month = lex.names[_space(m["month"])]
+        tail = _space(m["tail"] or "")
+        past = tail in lex.past or _space(m["before"] or "") in lex.past
+        if tail.isdigit():
             year = int(tail)
         else:
             # the latest such month on or before the report ("last March" in March: a year ago)
-            year = ref.year if month < ref.month or (month == ref.month and tail not in _PAST and not last_word) \
-                else ref.year - 1
-        part = m["pe"] or m["pe2"] or m["pa"] or m["pa2"]
-        first, last = _month_period(month, year, part)
+            year = ref.year if month < ref.month or (month == ref.month and not past) else ref.year - 1
+        first, last = _month_period(month, year, lex.parts.get(_space(m["part"] or "")))
         if first <= ref:
             out.append(Recall(first, min(last, ref), m.start(), m.end()))
-    for m in relative_rx.finditer(doc.norm, a, b):
-        if m["lastmonth"]:
+    relative = lex.relative.finditer(doc.norm, a, b) if not _PERIOD_WORDS.isdisjoint(words) else ()
+    for m in relative:
+        if m["last_month"]:
             end = ref.replace(day=1) - timedelta(days=1)
             first, last = end.replace(day=1), end
-        elif m["thismonth"]:
+        elif m["this_month"]:
             first, last = ref.replace(day=1), ref - timedelta(days=1)
         else:
             first, last = date(ref.year, 1, 1), ref - timedelta(days=1)
         if first <= last:
             out.append(Recall(first, last, m.start(), m.end()))
     return sorted(out, key=lambda r: (r.start, r.end))
+
+
+def _space(text: str) -> str:
+    return " ".join(text.split())
