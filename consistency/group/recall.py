@@ -78,8 +78,8 @@ def _lexicon() -> _Lexicon:
         r"(?!\w|\s*\d|\.\s*\d)"
     )
     relative = data["relative"]
-    rel = re.compile("|".join(rf"(?P<{key}>{_alternation(relative[key])})" for key in ("last_month", "this_month", "this_year")))
-    rel = re.compile(rf"(?<!\w)(?:{rel.pattern})(?!\w)")
+    keys = "|".join(rf"(?P<{key}>{_alternation(relative[key])})" for key in ("last_month", "this_month", "this_year"))
+    rel = re.compile(rf"(?<!\w)(?:{keys})(?!\w)")
     triggers = frozenset(n.split()[0] for n in names)
     return _Lexicon(month, rel, names, parts, past, triggers)
 
