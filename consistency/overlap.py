@@ -22,6 +22,7 @@ is done.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -135,6 +136,9 @@ class ExtractionProcess:
 
 
 def _run_forked(conn, fn) -> None:
+    # a collection would walk (and so copy) every page of objects shared with the parent;
+    # the worker lives for one batch
+    gc.disable()
     try:
         conn.send(("result", fn()))
     except BaseException:  # noqa: BLE001 - the parent raises it
