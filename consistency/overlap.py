@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 import traceback
 
@@ -48,7 +49,8 @@ def extract_document(document, resolver, window: int):
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    # Linux only: on macOS a fork after the BLAS or system libraries started threads may crash
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
 def _worker(conn, documents, resolver, window: int) -> None:
