@@ -30,7 +30,7 @@ from consistency.overlap import ExtractionProcess, Forked, can_fork, extract_doc
 
 Progress = Callable[[str, int, int], None]
 OVERLAP_MIN_DOCUMENTS = 200  # below it, forking a worker costs more than it gives
-COMPARE_IN_WORKER = True  # when overlapping: each batch compared in a worker beside the next's embedding
+COMPARE_IN_WORKER = True  # when overlapping: each batch grouped and compared in a worker beside the next's embedding
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -108,7 +108,7 @@ def _overlaps(documents: list, settings: Settings, overlap: bool | None) -> bool
 
 
 class _BatchClaims(Mapping):
-    """Documents' claims as models, by document id, for the batch of clusters being grouped:
+    """Documents' claims as models, by document id, for the batches of clusters being grouped:
     made from the store when first asked for, stored back and dropped by `release`."""
 
     def __init__(self, store: ClaimStore):
@@ -129,11 +129,10 @@ class _BatchClaims(Mapping):
     def __len__(self) -> int:
         return len(self.by_text)
 
-    def release(self) -> None:
-        for doc_id, claims in self.extracted.items():
-            self.store.put(doc_id, claims)
-        self.extracted.clear()
-        self.by_text.clear()
+    def release(self, doc_ids: list[str]) -> None:
+        for doc_id in doc_ids:
+            self.store.put(doc_id, self.extracted.pop(doc_id))
+            del self.by_text[doc_id]
 
 
 def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Progress, label: str,
@@ -192,30 +191,27 @@ def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Prog
     same_aspect = thresholds["same_aspect"]
     found_in: dict[str, list] = {}  # main event id -> its discrepancies
     revised: dict[str, list] = {}  # main event id -> its revisions
-    comparing = None  # when overlapping: the previous batch's comparison, in a forked worker
+    pending = None  # when overlapping: the previous batch, grouped and compared in a forked worker
     for batch, batch_claims in cluster_batches(documents, batch_claims_of, clusters):
+        doc_ids = [documents[i].id for members in batch for i in members]
         claim_vectors = embedder.encode([c.text for c in batch_claims]) if batch_claims else np.zeros((0, 1), "float32")
         done += len(batch_claims)
         progress("embed", done, total)
-        events = _group_batch(documents, docs, batch, batch_claims, batch_claims_of, claim_vectors, incidents, window,
-                              same_aspect, grouping)
-        del claim_vectors
-        for claim in batch_claims:  # the merged actors' ids, from now on
-            claim.actor_id = merged_into.get(claim.actor_id, claim.actor_id)
-        compare = partial(_compare_batch, events, batch_claims, dict(batch_claims_of.extracted), docs, position, actors,
-                          kinds, grouping)
-        if comparing is not None:
-            _merge(comparing.result(), found_in, revised)
-            comparing = None
+        work = partial(_group_and_compare, documents, docs, batch, batch_claims,
+                       {d: batch_claims_of.extracted[d] for d in doc_ids}, batch_claims_of, claim_vectors, incidents,
+                       window, same_aspect, merged_into, position, actors, kinds)
+        if pending is not None:
+            _take(*pending, batch_claims_of, merged_into, grouping, found_in, revised)
+            pending = None
         if overlapping and COMPARE_IN_WORKER:
-            # compared in a worker while the next batch is embedded on one thread (overlap.py)
+            # grouped and compared in a worker while the next batch is embedded on one thread
             set_threads(1)
-            comparing = Forked(compare, on_finish=lambda: set_threads(None)).start()
+            pending = (Forked(work, on_finish=lambda: set_threads(None)).start(), batch_claims, doc_ids)
         else:
-            _merge(compare(), found_in, revised)
-        batch_claims_of.release()
-    if comparing is not None:
-        _merge(comparing.result(), found_in, revised)
+            _take(_Done(work()), batch_claims, doc_ids, batch_claims_of, merged_into, grouping, found_in, revised)
+        del claim_vectors, work
+    if pending is not None:
+        _take(*pending, batch_claims_of, merged_into, grouping, found_in, revised)
     grouping.finish()
 
     main_events = [e for e in grouping.events if e.id in grouping.main]
@@ -233,13 +229,54 @@ def stored_report_from_corpus(corpus: Corpus, settings: Settings, progress: Prog
     return StoredReport(fields, store, [d.id for d in documents])
 
 
-def _group_batch(documents, docs, batch, batch_claims, claims_of, claim_vectors, incidents, window, same_aspect,
-                 grouping) -> list:
-    """Events and aspects of a batch of clusters (sets each claim's event and aspect)."""
+class _Done:
+    """A result at hand, read like `Forked`'s."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def _take(job, batch_claims, doc_ids, claims_of, merged_into, grouping, found_in, revised) -> None:
+    """A batch's grouping and comparison (`_group_and_compare`) into the report's state; its
+    claims, with their events, aspects and merged actors, stored back."""
+    clusters_events, assigned, found, revisions = job.result()
+    for found_events in clusters_events:
+        grouping.add(found_events)
+    for claim in batch_claims:
+        claim.event_id, claim.aspect = assigned.get(claim.id, (None, None))
+        claim.actor_id = merged_into.get(claim.actor_id, claim.actor_id)
+    found_in.update(found)
+    revised.update(revisions)
+    claims_of.release(doc_ids)
+
+
+def _group_and_compare(documents, docs, batch, batch_claims, extracted, claims_of, claim_vectors, incidents, window,
+                       same_aspect, merged_into, position, actors, kinds):
+    """One batch of clusters: (each cluster's events, claim id -> (event, aspect),
+    discrepancies and revisions by main event id). Reads nothing of other batches, so it
+    may run in a forked worker."""
+    grouping = Grouping(events=[], event_of={}, main=set())
+    clusters_events = _group_batch(documents, docs, batch, batch_claims, extracted, claims_of, claim_vectors, incidents,
+                                   window, same_aspect, grouping)
+    assigned = {c.id: (c.event_id, c.aspect) for c in batch_claims}
+    for claim in batch_claims:  # the merged actors' ids, from now on
+        claim.actor_id = merged_into.get(claim.actor_id, claim.actor_id)
+    events = [e for found in clusters_events for e in found]
+    found, revisions = _compare_batch(events, batch_claims, extracted, docs, position, actors, kinds, grouping)
+    return clusters_events, assigned, found, revisions
+
+
+def _group_batch(documents, docs, batch, batch_claims, extracted, claims_of, claim_vectors, incidents, window,
+                 same_aspect, grouping) -> list[list]:
+    """Events and aspects of a batch of clusters (sets each claim's event and aspect); the
+    events of each cluster, its main event first."""
     other: set[str] = set()
-    for doc_id in list(claims_of.extracted):
+    for doc_id, doc_claims in extracted.items():
         # which claims recall another incident is read within each document alone
-        other |= other_incident_claims(claims_of.extracted[doc_id], docs, {doc_id: DocText(docs[doc_id].text, docs[doc_id].language)},
+        other |= other_incident_claims(doc_claims, docs, {doc_id: DocText(docs[doc_id].text, docs[doc_id].language)},
                                        window, incidents)
     row = {c.id: i for i, c in enumerate(batch_claims)}
     by_id = {c.id: c for c in batch_claims}
@@ -250,18 +287,13 @@ def _group_batch(documents, docs, batch, batch_claims, claims_of, claim_vectors,
         for members in batch:
             found = cluster_events(documents, members, claims_of, claim_vectors, row, other, same_aspect)
             grouping.add(found)
-            events.extend(found)
+            events.append(found)
             for event in found:
                 mine = [by_id[cid] for cid in event.claim_ids]
                 aspects = assign_aspects(mine, claim_vectors[[row[c.id] for c in mine]], same_aspect)
                 for claim, aspect in zip(mine, aspects):
                     claim.event_id, claim.aspect = event.id, aspect
     return events
-
-
-def _merge(compared: tuple[dict, dict], found_in: dict, revised: dict) -> None:
-    found_in.update(compared[0])
-    revised.update(compared[1])
 
 
 def _compare_batch(events, batch_claims, extracted, docs, position, actors, kinds, grouping) -> tuple[dict, dict]:

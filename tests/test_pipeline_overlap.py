@@ -29,7 +29,11 @@ def test_overlapped_equals_sequential_on_fixtures(corpus, tmp_path):
     assert _json(corpus, tmp_path, "a", True) == _json(corpus, tmp_path, "b", False)
 
 
-def test_overlapped_equals_sequential_on_a_generated_corpus(tmp_path, monkeypatch):
+@pytest.mark.parametrize("batch", [40, 1024])
+def test_overlapped_equals_sequential_on_a_generated_corpus(tmp_path, monkeypatch, batch):
+    import consistency.group.events as events
+
+    monkeypatch.setattr(events, "CLAIM_BATCH", batch)  # many batches: each grouped in a worker
     corpus = write_corpus(tmp_path / "corpus", 150, shards=3)
     seen = []
     real = claims_module.extract_claims
