@@ -2,6 +2,12 @@
 
     files -> corpus.load_corpus -> extract.claims -> embed -> group (events, aspects)
           -> compare (one detector per kind) -> models.Report
+
+Claims are held as compact JSON between stages (`claimstore`), made models a batch of
+document clusters at a time, and the report can be written in a stream
+(`build_stored_report(...).write_json`). With a costly embedder, extraction runs in a forked
+worker beside the embedding of the leads, and each batch is grouped and compared in one
+beside the embedding of the next (`overlap`). The bytes are the same either way.
 """
 
 from __future__ import annotations
