@@ -19,13 +19,6 @@ CORPORA = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtur
 
 # corpus -> (recall, precision, traps flagged at most) where the issue's targets are not reached yet
 PINNED: dict[str, tuple[float, float, int]] = {
-    # formerly blind (benchmarks/blind), pinned at their measured figures until they reach the
-    # targets: the US inquiry's findings weeks later (the other compound as the intended target)
-    # are not joined to the incident (G3); "10-15 terrorists" among the dead against the staff
-    # and patients is not read as an identity dispute (G6)
-    "kunduz-msf-hospital-2015-10-03": (0.71, 0.8, 0),
-    # the Red Crescent's denial of a figure attributed to it is not read (G2)
-    "derna-dam-collapse-2023-09-11": (0.8, 0.8, 0),
 }
 
 

@@ -28,6 +28,7 @@ _WORDING = {
     "involvement": ("the party denies involvement", "the party carried it out"),
     "evidence": ("the evidence presented is fabricated", "the evidence (recording, footage, documents) is presented as genuine"),
     "warned": ("no warning or call to leave was given", "residents were warned or told to evacuate"),
+    "figures": ("the party issued no such figure", "the figure is given as the party's"),
 }
 
 
@@ -92,6 +93,15 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
             elif kind == "shelling":
                 for v in mentions(ctx.text(claim.document_id), claim.span, "shelling"):
                     side.add(claim, v.span, v.text)
+            elif kind == "same_figure" and deniers is not None:
+                # "denied issuing a toll of 11,300" against claims that give 11,300
+                # ("had given the 11,300 figure": the number itself, whatever it counts here)
+                denied = {(d.low, d.high) for c in deniers.claims for d in c.facets.counts if d.low}
+                doc = ctx.text(claim.document_id)
+                for m in doc.numbers:
+                    if m.kind == "count" and claim.span[0] <= m.start and m.end <= claim.span[1] \
+                            and (m.low, m.high) in denied:
+                        side.add(claim, (m.start, m.end), m.text)
             elif kind == "warnings":
                 for v in mentions(ctx.text(claim.document_id), claim.span, "warnings"):
                     side.add(claim, v.span, v.text)

@@ -5,6 +5,7 @@
     "a mob ambushed the trucks ... while looting the cargo"      -> people looters
     "Abdallah Aljamal, whom the army described as a Hamas operative"  -> role armed, about "jml"
     "which described him as a journalist" (after "Aljamal ...") -> role civilian, about "jml"
+    "between 10 and 15 "terrorists" had been hiding in the hospital" -> people armed
     "Hezbollah leader Hassan Nasrallah" / "الأمين العام لحزب الله حسن نصر الله"
                                                                -> leader "Hassan Nasrallah", about "hezbollah"
     "a fire broke out in a fireworks store" / "2,750 tonnes of ammonium nitrate" exploded
@@ -45,6 +46,7 @@ def people(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
              # "rejected the army's account blaming looters" accuses no one of looting
              and not (h.label != "civilian" and any(d.end <= h.start and _token_gap(doc, d.end, h.start) <= 10
                                                     for d in denials))]
+    found += _armed_hiding(doc, span, negs)
     if any(v.value == "looters" for v in found) and not _hits(doc, "people_identity", span, "harm_words"):
         # looting after the fact ("residents looted the ruins") says nothing of who was hit
         found = [v for v in found if v.value != "looters"]
@@ -52,6 +54,22 @@ def people(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     if labels - {"civilian"}:
         found = [v for v in found if v.value != "civilian"]
     return _dedupe(found)
+
+
+_HIDING_WINDOW = 4  # words from an armed noun to the hiding word ("terrorists" had been hiding)
+
+
+def _armed_hiding(doc: DocText, span: tuple[int, int], negs) -> list[FacetValue]:
+    """"10 to 15 "terrorists" had been hiding in the hospital", "إرهابيًّا كانوا يختبئون في
+    المستشفى": armed men at the scene; "no fighters were hiding there" names none."""
+    hiding = _hits(doc, "people_armed", span, "hiding")
+    out = []
+    for n in _hits(doc, "people_armed", span, "nouns"):
+        if any(g.start >= n.end and _token_gap(doc, n.end, g.start) <= _HIDING_WINDOW
+               and not any(ch in ",.;،؛" for ch in doc.norm[n.end:g.start]) for g in hiding) \
+                and not any(x.end <= n.start and _token_gap(doc, x.end, n.start) <= 3 for x in negs):
+            out.append(_value(doc, n, "armed", subject="people"))
+    return out
 
 
 def materials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
