@@ -88,6 +88,28 @@ _DATELINE = re.compile(r"\s*(?:[A-Z][\w .,'’/-]{0,40}\([A-Z][\w .-]{0,25}\)\s*
                        r"[A-Z][\w ]{2,25}/)\s+")
 
 
+_NAMED_BACK = 1500  # characters searched back for the body a description names
+
+
+def _named_before(text: str, before: int, head: str) -> tuple[str, Span, bool] | None:
+    """"The coalition said" after "... blamed the Saudi-led coalition": the last body named
+    earlier whose name ends in the description's head ("Saudi-led coalition", "Libyan Red
+    Crescent Society"), written with capitals or "-led"; None when there is none."""
+    pat = re.compile(rf"\b((?:(?:[A-Z][\w'’.&-]*|[a-z]+-led)\s+){{1,5}})(?i:{re.escape(head)})\b")
+    found = None
+    for m in pat.finditer(text, max(0, before - _NAMED_BACK), before):
+        found = m
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and words[0] in {"The", "A", "An", "In", "On", "At", "But", "And"}:
+        words = words[1:]  # a sentence's first word is capitalised anyway
+    if not words:
+        return None
+    start = found.start(1) + found.group(1).index(words[0])
+    return text[start:found.end()], (start, found.end()), False
+
+
 def _content(text: str, sent: Span, c: Cand, cands: list[Cand], quotes: list[Span]) -> Span:
     f0, f1 = c.frame()
     # a quotation right before the frame ('"...," he said') or right after ('said: "..."')
@@ -250,6 +272,8 @@ def _finish(text, sent, sentences, c: Cand, lex: Lex, coref: Coreference) -> Att
                 and not any(w[0].isupper() or PARTICLE.match(w) for w in words[1:]):
             heads = [h for h in lex.descriptions if h in low.split() or h == " ".join(low.split()[1:])]
             ante = coref.with_head(heads) if heads else None
+            if ante is None and heads and len(words) == 2:
+                ante = _named_before(text, c.speaker[0], words[1])
             if ante is None and any(h in {"statement", "report"} for h in heads):
                 ante = coref.last(("org",))  # "according to the statement": the body that issued it
         elif len(words) == 1 and words[0][:1].isupper() and low not in lex.heads:

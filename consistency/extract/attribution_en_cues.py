@@ -324,6 +324,14 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
             if rel is not None:
                 stop = next((k for k in range(rel, n) if not toks[k].word and toks[k].text not in "'’-"), n)
                 c.role = text[toks[rel].start:toks[stop - 1].end]  # "who gave his name only as Ahmed"
+            elif e + 1 < n and toks[e].text == ",":
+                # '"...," said Basheer Omar, ICRC spokesperson in Yemen': the role after the name
+                stop = next((k for k in range(e + 1, min(n + 1, e + 13)) if k == n or toks[k].text in ",;"
+                             or (toks[k].text == "." and toks[k - 1].low not in lex.titles)), None)
+                role = toks[e + 1:stop] if stop is not None else []
+                if role and any(x.low in lex.roles or x.low in lex.heads for x in role) \
+                        and (role[0].low in lex.dets or role[0].cap or role[0].low in lex.roles):
+                    c.role = text[role[0].start:role[-1].end]
     if c.speaker is None:
         return None
     sp = [x for x in toks if c.speaker[0] <= x.start and x.end <= c.speaker[1]]
