@@ -181,7 +181,10 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
             gap = _token_gap(doc, min(c.end, h.end), max(c.start, h.start))
             if gap <= _RESP_WINDOW:
                 out.append(_value(doc, h, h.label))
-    neglect = _hits(doc, "responsibility", span, "culpable") + _hits(doc, "responsibility", span, "neglect")
+    deny = _hits(doc, "denial_verbs", span, "words")
+    # "denied any negligence" accuses no one
+    neglect = [h for h in _hits(doc, "responsibility", span, "culpable") + _hits(doc, "responsibility", span, "neglect")
+               if not any(v.end <= h.start and _token_gap(doc, v.end, h.start) <= 3 for v in deny)]
     out += [_value(doc, h, CULPABLE) for h in neglect]
     # "not only a natural disaster" is neglect: a natural-disaster phrase inside it is not
     out += [_value(doc, h, NATURAL) for h in _hits(doc, "responsibility", span, "natural")
