@@ -18,6 +18,7 @@ from consistency.extract.attribution_ar_phrases import (
     content_from,
     lexicon,
     noun_phrase,
+    is_ba_phrase,
     opens_content,
     platform,
     speaker_after,
@@ -137,8 +138,10 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             cands.append(c)
             i += 1
             continue
-        e = raw = s0 if within else speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
-        if not within and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
+        bare_ba = lemma in lex.ba_verbs and s0 < len(toks) and is_ba_phrase(toks[s0][2], lex)
+        # "وطالبت بتفعيل اللجنة": the verb's own pronoun speaks, the ب-phrase is what it asks for
+        e = raw = s0 if within or bare_ba else speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
+        if not within and not bare_ba and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
             e = noun_phrase(st, s0, lex)  # an object follows the speaker
         if lemma not in lex.object_verbs and e > s0:
             longer = _to_complementizer(st, s0, raw, lex)

@@ -96,7 +96,7 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
     k = i
     while k < len(st.toks) and k - i < limit:
         w = st.toks[k][2]
-        if ba and k > i and is_ba_phrase(w, lex) and not (k + 1 < len(st.toks) and st.toks[k + 1][2] in lex.comp):
+        if ba and is_ba_phrase(w, lex) and not (k + 1 < len(st.toks) and st.toks[k + 1][2] in lex.comp):
             break  # "أفاد مصدر بإصابة"; but "قال الرئيس جو بايدن إن": a name before the complementizer
         if w == "(" and k > i and k + 2 < len(st.toks) and st.toks[k + 1][2][0].isalnum() and st.toks[k + 2][2] == ")":
             k += 3  # "حركة المقاومة الإسلامية (حماس)": the short name in brackets
@@ -141,7 +141,9 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
 
 def is_ba_phrase(w: str, lex: Lex) -> bool:
     """"بإصابة", "بالهجوم", "بأن": the preposition ب on a noun (not "باسم", not a name like "بشار")."""
-    return len(w) > 3 and w[0] == "ب" and w not in lex.keep and (w[1] == "ا" or w.startswith("بال"))
+    # "بتفعيل"، "بتشكيل": a verbal noun of the form تفعيل, not a name
+    masdar = len(w) == 6 and w.startswith("بت") and w[4] == "ي"
+    return len(w) > 3 and w[0] == "ب" and w not in lex.keep and (w[1] == "ا" or w.startswith("بال") or masdar)
 
 
 def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
