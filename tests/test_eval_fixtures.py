@@ -19,6 +19,14 @@ CORPORA = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtur
 
 # corpus -> (recall, precision, traps flagged at most) where the issue's targets are not reached yet
 PINNED: dict[str, tuple[float, float, int]] = {
+    # formerly blind (benchmarks/blind), pinned at their measured figures when they moved here
+    # (2026-12-05) until the rules reach them: a source's own rising toll, upper bounds ("as many
+    # as 10"), subsets of the dead, other incidents' tolls and non-casualty numbers are flagged
+    # as contradictions; cause, identity, blame and justification disputes in their wording are
+    # not all read
+    "kabul-drone-strike-2021-08-29": (0.375, 0.75, 4),
+    "sanaa-funeral-hall-2016-10-08": (0.5, 0.8, 1),
+    "olenivka-prison-2022-07-29": (0.5, 0.75, 5),
 }
 
 
