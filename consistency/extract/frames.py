@@ -77,6 +77,15 @@ def _negated(doc: DocText, hit: Hit, negs: list[Hit], lead: list[Hit]) -> bool:
                and not _clause_break(doc, m.end, hit.start) for m in lead)
 
 
+_COPULAS = frozenset({"was", "were", "is", "are", "been", "being"})
+
+
+def _copula(doc: DocText, a: int, b: int) -> bool:
+    """A copula between a verb and a name makes the name a predicate, not the agent: "one of
+    those killed was an ISIS facilitator"."""
+    return any(w in _COPULAS for w in doc.norm[a:b].split())
+
+
 def _clause_break(doc: DocText, a: int, b: int) -> bool:
     """Punctuation between two normalised positions: the words belong to different clauses."""
     return any(ch in ",،;:.؛" for ch in doc.norm[a:b])
@@ -102,7 +111,7 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
         near_verb = any(
             (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW
              and not any(h.end <= o.start and o.end <= v.start for o in named))
-            or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2)
+            or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2 and not _copula(doc, v.end, h.start))
             for v in verbs
         )
         if near_noun or near_verb:
@@ -182,9 +191,12 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
             if gap <= _RESP_WINDOW:
                 out.append(_value(doc, h, h.label))
     deny = _hits(doc, "denial_verbs", span, "words")
-    # "denied any negligence" accuses no one
+    negs = _hits(doc, "negations", span, "words") + _hits(doc, "negations", span, "contracted")
+    # "denied any negligence", "did not result from misconduct or negligence", "لم يكن
+    # نتيجة إهمال" accuse no one
     neglect = [h for h in _hits(doc, "responsibility", span, "culpable") + _hits(doc, "responsibility", span, "neglect")
-               if not any(v.end <= h.start and _token_gap(doc, v.end, h.start) <= 3 for v in deny)]
+               if not any(v.end <= h.start and _token_gap(doc, v.end, h.start) <= 3 for v in deny)
+               and not _negated_noun(doc, h, negs)]
     out += [_value(doc, h, CULPABLE) for h in neglect]
     # "not only a natural disaster" is neglect: a natural-disaster phrase inside it is not
     out += [_value(doc, h, NATURAL) for h in _hits(doc, "responsibility", span, "natural")
@@ -256,6 +268,15 @@ def _within(doc: DocText, hit: Hit, span: tuple[int, int] | None) -> bool:
         return False
     start, end = doc.to_orig(hit.start, hit.end)
     return span[0] <= start and end <= span[1]
+
+
+def _negated_noun(doc: DocText, hit: Hit, negs: list[Hit]) -> bool:
+    """A negation a few words before the noun in the same sentence: "did not result from
+    misconduct or negligence", "not criminal conduct, random conduct, negligence"; not across
+    a copula ("the minister, who was not present, was charged with negligence")."""
+    return any(n.end <= hit.start and _token_gap(doc, n.end, hit.start) <= 5
+               and not any(ch in ".;؛" for ch in doc.norm[n.end : hit.start])
+               and not _copula(doc, n.end, hit.start) for n in negs)
 
 
 def _is_mechanism(value: str) -> bool:

@@ -27,7 +27,9 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
     escape": those firing on the troops)."""
     if denials:
         return []  # "claims that the coalition targeted a prison are baseless" affirms no target
-    contexts = _hits(doc, "target_contexts", span, "words")
+    idioms = _hits(doc, "target_contexts", span, "idioms") if doc.language == "ar" else []
+    contexts = [c for c in _hits(doc, "target_contexts", span, "words")
+                if not any(i.start <= c.start and c.end <= i.end for i in idioms)]
     negations = _hits(doc, "negations", span, "words")
     denied = [d.span for d in denials]
     out = [_value(doc, h, h.label) for h in _hits(doc, "target_free", span)]
