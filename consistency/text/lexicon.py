@@ -185,6 +185,8 @@ def _lexicon(lang: str) -> Lexicon:
                  "one_not_after", "one_not_before", "ordinal_suffixes", "ordinal_not_after"):
         lex.sets[name] = _norm_set(w.get(name, []))
     lex.sets["not_numbers"] = _norm_set(data.get("not_numbers", []))
+    lex.words["definite_round"] = _norm_map(data.get("definite_round", {}).get("words", {}))
+    lex.sets["definite_round_after"] = _norm_set(data.get("definite_round", {}).get("after", []))
     kinds = data["kinds"]
     for name in ("months", "year_followers", "duration_units", "glued_ok_after"):
         lex.sets[name] = _norm_set(kinds.get(name, []))
@@ -227,6 +229,7 @@ def _lexicon(lang: str) -> Lexicon:
     starts.update(lex.phrases["vague"].by_first)
     starts.update(lex.phrases["set_phrases"].by_first)
     starts.update(lex.duals)
+    starts.update(lex.words["definite_round"])
     for scale in lex.words["scales"]:
         starts.add(scale)  # "ألف" alone is a thousand
     lex.sets["starts"] = frozenset(starts - lex.sets["not_numbers"])

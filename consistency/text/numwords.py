@@ -48,6 +48,8 @@ def parse_at(lex: Lexicon, toks: list[str], i: int) -> Parsed | None:
         return _digits(lex, toks, i)
     if tok in lex.sets["not_numbers"]:
         return None
+    if tok in lex.words["definite_round"] and i > 0 and toks[i - 1] in lex.sets["definite_round_after"]:
+        return _exact(i, i + 1, float(lex.words["definite_round"][tok]))  # "تجاوز المئة"
     starts = lex.sets["starts"]
     for stem, skip in variants(tok, lex.proclitics):
         if stem in starts:
