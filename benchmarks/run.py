@@ -14,7 +14,8 @@ process, read by itself at the end):
   claims), embedded by the same backend called directly in the same calls, no cache, model
   loaded beforehand (`embed_floor.floor_seconds`);
 - grouping: the time of the pipeline's grouping stage (events + aspects) in the end-to-end
-  run, and the document clustering alone vs BERTopic's reduce-and-cluster (UMAP + HDBSCAN
+  run's own process (with a costly embedder the events are grouped in forked batch workers,
+  `consistency.overlap`, and this is the document clustering alone), and the document clustering alone vs BERTopic's reduce-and-cluster (UMAP + HDBSCAN
   with BERTopic's default parameters) on the same lead vectors;
 - `consistency --help` start-up: the median of 7 runs.
 `--grouping-sizes` times the document clustering alone (lead vectors from
