@@ -307,3 +307,13 @@ def test_every_relative_recall_phrase_holds_a_word_the_screen_looks_for():
     for phrases in data["relative"].values():
         for phrase in phrases:
             assert set(normalize(phrase).text.split()) & _PERIOD_WORDS, phrase
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Amnesty International on Thursday said the March 16 air strike on the stadium was a war crime.", "en"),
+    ("قالت منظمة العفو الدولية يوم الخميس إن الغارة على الملعب في ١٦ مارس جريمة حرب.", "ar"),
+])
+def test_a_weekday_that_dates_the_statement_does_not_make_a_follow_up_a_new_incident(text, language):
+    document = Document(id="a", date="2023-06-29", language=language, text=text)
+    recalled = recalled_days([document], {"a": DocText(text, language)}, 3)
+    assert recalled == {0: [(date(2023, 3, 16).toordinal(), date(2023, 3, 16).toordinal())]}

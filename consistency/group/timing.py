@@ -104,9 +104,13 @@ _SPEECH = re.compile(
 )
 
 
-# Arabic news dates a statement by a weekday between commas before its complementizer:
-# "أعلن مجلس المدينة، الجمعة، أن ..." ("the council announced on Friday that ...").
-_STATEMENT_DAY = re.compile(r"\s*[,،]\s*(?:ان|انه|انها|بان|بانه)(?!\w)")
+# A weekday right before the statement it dates: Arabic news puts it before the
+# complementizer ("أعلن مجلس المدينة، الجمعة، أن ...", "قالت المنظمة يوم الخميس إن ..."),
+# English before the verb ("Amnesty on Thursday said ...").
+_STATEMENT_DAY = re.compile(
+    r"\s*[,،]?\s*(?:ان|انه|انها|بان|بانه)(?!\w)"
+    r"|\s*,?\s*(?:said|says|announced|announces|told|confirmed|denied|reported|added|stated|wrote)(?!\w)"
+)
 
 
 def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date, statements: bool = True) -> list[date]:
