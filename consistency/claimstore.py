@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 from pydantic import TypeAdapter
 
-from consistency.models import Claim
+from consistency.models import Claim, Report
 
 _CLAIMS = TypeAdapter(list[Claim])
 
@@ -83,15 +83,11 @@ class StoredReport:
     def claims(self) -> Iterator[Claim]:
         return self.store.claims(self.document_ids)
 
-    def to_report(self):
-        from consistency.models import Report
-
+    def to_report(self) -> Report:
         return Report(**self.fields, claims=list(self.claims()))
 
-    def quoted(self):
+    def quoted(self) -> Report:
         """The report with only the claims its discrepancies quote (enough for report.md)."""
-        from consistency.models import Report
-
         wanted = {q.claim_id for d in self.fields["discrepancies"] for side in d.sides for q in side.quotes}
         documents = sorted({q.document_id for d in self.fields["discrepancies"] for side in d.sides for q in side.quotes},
                            key={doc_id: i for i, doc_id in enumerate(self.document_ids)}.get)

@@ -18,6 +18,9 @@ BLAS thread: two would spin waiting for each other whenever the worker holds a c
 leads of 10,000 documents took 80 s that way, against 36 s alone), and the vectors are the
 same bit for bit whatever the thread count. It gets its threads back as soon as the worker
 is done.
+
+`Forked` runs one function in a forked worker the same way: the pipeline groups and compares
+each batch of clusters in one while it embeds the next batch.
 """
 
 from __future__ import annotations
