@@ -69,6 +69,13 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             if s < len(toks) and toks[s][2] in "«\"“":
                 s += 1
             e = speaker_after(st, s, lex, limit=7)
+            if e - s == 7 and bare(toks[s][2]) in lex.roles:
+                # "وبحسب المتحدث باسم الأمين العام للأمم المتحدة ستيفان دوجاريك، فإن": the name
+                # after a long role runs to the comma
+                end = next((m for m in range(e, min(e + 4, len(toks))) if toks[m][2] in ",،"), None)
+                if end is not None and all(toks[m][2][0].isalnum() and not lex.verbs.get(strip_clitic(toks[m][2]))
+                                           and toks[m][2] not in lex.comp for m in range(e, end)):
+                    e = end
             head = "" if s >= len(toks) else toks[s][2][1:] if prep == "وفقا ل" and toks[s][2].startswith("ل") \
                 else toks[s][2]
             if bare(head) in lex.not_speakers:
@@ -220,10 +227,16 @@ def _to_complementizer(st: Sent, s0: int, e: int, lex: Lex) -> int:
         w = toks[m][2]
         if w == "في" and m + 1 < len(toks) and toks[m + 1][2][0].isalnum() and bare(toks[m + 1][2]) not in lex.forms:
             continue  # "... في جنوب البلاد العقيد ...": where the body is
+        titled = any(toks[k][2] in lex.titles or strip_clitic(toks[k][2]) in lex.titles for k in range(e, m))
         if w in lex.comp:
-            titled = any(toks[k][2] in lex.titles or strip_clitic(toks[k][2]) in lex.titles for k in range(e, m))
             joined = any(toks[k][2].startswith("و") and bare(toks[k][2]) in lex.roles for k in range(e, m))  # "والناطق"
-            return m if m > e and (titled or joined) else e
+            # "قال وزير الصحة في الحكومة المكلفة من مجلس النواب عثمان عبد الجليل إن": a role, its
+            # body, then the person's name (not a listener "للصحفيين" or a place "في درنة")
+            named = bare(toks[s0][2]) in lex.roles and m - e >= 2 and not toks[m - 1][2].startswith("ل") \
+                and toks[m - 2][2] not in lex.stop
+            return m if m > e and (titled or joined or named) else e
+        if w == "ل" and titled and m > e:
+            return m  # "أوضح المتحدث ... الدكتور تميم الشامي لـ(سبأ) أن": the channel ends the name
         if not w[0].isalnum() or w in lex.form_openers or lex.verbs.get(strip_clitic(w)):
             return e
     return e

@@ -25,19 +25,29 @@ _AR_MAP = {
     "ب": "b", "ت": "t", "ط": "t", "ث": "s", "ج": "j", "خ": "k", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z",
     "ر": "r", "س": "s", "ص": "s", "ش": "S", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "غ": "g",
 }
-_LATIN_DIGRAPHS = (("sh", "S"), ("kh", "k"), ("gh", "g"), ("dh", "z"), ("th", "s"), ("ch", "S"))
-_LATIN_MAP = {"q": "k", "c": "k", "g": "j", "p": "b", "v": "f", "x": "ks"}
+_LATIN_DIGRAPHS = (("sh", "S"), ("kh", "k"), ("gh", "G"), ("dh", "z"), ("th", "s"), ("ch", "S"))
+_LATIN_MAP = {"q": "k", "c": "k", "g": "j", "G": "g", "p": "b", "v": "f", "x": "ks"}
+# "Abd" ("servant of") opens a compound given name written joined or split in either script:
+# "Abdulmenam", "Abdel Moneim", "Abd al-Mun'im", "عبدالمنعم", "عبد المنعم". The skeleton keeps
+# only the second part, so every spelling meets; "Abd"/"Abdel"/"عبد" alone have none.
+_ABD_LATIN = re.compile(r"^abd(?:[aeiou]l)?[\-\s]?")
+_ABD_ARABIC = "عبد"
 
 
 def skeleton(word: str) -> str:
     """Consonant skeleton shared by a name's Arabic and Latin spellings."""
     w = normalize(word).text.lower().strip("«»\"'’()")
     if _ARABIC_WORD.fullmatch(w or "-"):
+        if w.startswith(_ABD_ARABIC):
+            w = w[len(_ABD_ARABIC):]
         if w.startswith("ال") and len(w) > 3:
             w = w[2:]
         out = "".join(_AR_MAP.get(ch, "") for ch in w)
     else:
         w = re.sub(r"^(?:al|el)[\-\s]", "", w)
+        rest = _ABD_LATIN.sub("", w)
+        if not rest or re.search(r"[^aeiouywh'’\-]", rest):  # not "Abdi", "Abdo"
+            w = re.sub(r"^(?:al|el)[\-\s]", "", rest)
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         out = "".join(_LATIN_MAP.get(ch, ch) for ch in w if ch not in "aeiouywh'’-")
