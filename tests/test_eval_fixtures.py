@@ -30,7 +30,7 @@ PINNED: dict[str, tuple[float, float, int]] = {
     "sanaa-funeral-hall-2016-10-08": (0.5, 0.8, 1),
     # Reuters' "Ukraine says Russia ..., while Moscow blames ..." is grouped apart from the
     # blame dispute (G5) and reported on its own
-    "olenivka-prison-2022-07-29": (0.5, 0.85, 2),
+    "olenivka-prison-2022-07-29": (0.625, 0.85, 2),
 }
 
 

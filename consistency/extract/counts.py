@@ -27,7 +27,7 @@ _SINCE_WINDOW = 12  # words from a count to a "since <year>" that still scopes i
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
 _COMMA = re.compile(r"^[,،]$")
 _PARTITIVE = re.compile(r"\s*(?:of\b|من\b)")
-_CLAUSE_WORDS = frozenset({"and", "or", "while", "but", "whereas", "as", "when"})
+_CLAUSE_WORDS = frozenset({"and", "or", "while", "but", "whereas", "as", "when", "فيما", "بينما"})
 _WORD = re.compile(r"\w+(?:[.'’\-]\w+)*|[^\w\s]")
 
 
@@ -59,7 +59,9 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     out = []
     units = [h.start + s0 for h in matcher(lang, "count_rules", "units").finditer(seg)]
     people = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_people", "words").finditer(seg)]
-    hostages = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "hostage_nouns").finditer(seg)]
+    pows = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "prisoners_of_war").finditer(seg)]
+    hostages = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "hostage_nouns").finditer(seg)
+                if not any(a <= h.start + s0 < b for a, b in pows)]
     own_fire = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "own_fire").finditer(seg)]
     shot = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "gunshot").finditer(seg)]
     for mention, (n0, n1) in zip(numbers, num_spans):
@@ -68,12 +70,16 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
         if mention.value == 1 and _PARTITIVE.match(doc.norm[n1 : n1 + 8]):
             continue  # "one of the deadliest attacks", "احد ... من": one of a set, not a count
         subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light)
-        if subject is None and any(t < n0 for t in toll_hits):
+        # the first figure after a toll phrase is that toll ("the toll rose to 53 prisoners")
+        by_toll = subject in (None, "killed") and any(
+            t < n0 and not any(t < a < n0 for a, _ in num_spans) for t in toll_hits)
+        if subject is None and by_toll:
             subject = "killed"
         if subject is not None and subject not in PEOPLE_SUBJECTS and _near(n0, n1, people, tokens, before=0, after=1):
             continue  # "more than a thousand people were in the building": people, not buildings
-        if subject == "killed" and _near(n0, n1, hostages, tokens, before=0, after=3):
+        if subject == "killed" and not by_toll and _near(n0, n1, hostages, tokens, before=0, after=3):
             subject = "hostages"  # "killed a number of the captives": not the incident's toll
+            # ("the toll rose to 53 prisoners" is the incident's toll)
         if subject in ("killed", "injured", "casualties") and (
                 _near(n0, n1, own_fire, tokens, before=3, after=0)
                 or (_near(n0, n1, after_hits, tokens, before=0, after=2) and _near(n0, n1, shot, tokens, before=0, after=5))):
