@@ -138,6 +138,9 @@ def _content(text: str, sent: Span, c: Cand, cands: list[Cand], quotes: list[Spa
         return a0, a1
     if b1 > b0:
         return b0, b1
+    r0, r1 = trim(text, f1, sent[1])
+    if len(text[r0:r1].split()) >= 3:
+        return r0, r1  # "X who ... said they saw ...": the nested cue's clause is what X said
     return trim(text, *sent)
 
 

@@ -257,7 +257,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         after_quote = a > 0 and toks[a - 1].text in "”\"’" or (a > 1 and toks[a - 1].text == ","
                                                               and toks[a - 2].text in "”\"’")
         after_quote = after_quote and a <= b and toks[a].low not in INVERTED_END and toks[b].low not in INVERTED_END
-        if a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
+        _restrictive_relative(text, toks, j, lex, sent, c)
+        if c.speaker is None and a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
             c.speaker = span_of(toks, a, b + 1)  # '"...," the driver said': any noun phrase speaks
     elif j >= 2 and toks[j].text in "-—–":
         # "Kall -- co-editor of a book on the debates -- said": the appositive between dashes
@@ -435,6 +436,19 @@ _NOUN_NEXT = {"that", ":", "“", "\"", "about", "on", "of", "to", "for", "notwi
 
 
 _OPENING_PREPS = {"on", "in", "at", "from", "after", "before", "during", "late", "early"}
+
+
+def _restrictive_relative(text, toks, j: int, lex, sent, c: Cand) -> None:
+    """"Explosives experts who reviewed photos of the scene told The Times ...": the noun phrase
+    before a relative clause (no comma) speaks; the clause, with no cue or punctuation in it, is its role."""
+    w = next((m for m in range(j - 1, max(-1, j - 16), -1) if not toks[m].word or toks[m].low == "who"), None)
+    if w is None or w < 1 or toks[w].low != "who" or w + 1 > j:
+        return
+    if any(lex.verbs.get(t.low) for t in toks[w + 1:j + 1]):
+        return  # "a reporter who asked ... said": the clause holds a cue of its own
+    a, b, bound = scan_left(toks, w - 1, lex)
+    if a <= b and bound and toks[a].low not in INVERTED_END and is_speakerish(toks[a:b + 1], lex, sent[0]):
+        c.speaker, c.role = span_of(toks, a, b + 1), text[toks[w].start:toks[j].end]
 
 
 def _role_before_name(text, toks, k: int, j: int, lex, c: Cand) -> None:
