@@ -3,7 +3,7 @@
 import pytest
 
 from consistency.evaluate import _attribution_found
-from consistency.extract.identity import skeleton
+from consistency.extract.identity import latin_name, skeleton
 from consistency.models import Actor, Claim, Document, Report
 
 
@@ -40,3 +40,35 @@ def test_gold_latin_name_found_on_arabic_speaker():
     assert _attribution_found(_report("وزير الصحة عثمان عبد الجليل"), {"document": "d1", "speaker": "Othman Abduljaleel"})
     assert _attribution_found(_report("عبد المنعم الغيثي"), {"document": "d1", "speaker": "Abdulmenam al-Ghaithi"})
     assert not _attribution_found(_report("عبد المنعم الغيثي"), {"document": "d1", "speaker": "Othman Abduljaleel"})
+
+
+@pytest.mark.parametrize("phrase, latin", [
+    ("وزير الداخلية في الحكومة المؤقتة عثمان عبد الجليل", "Othman Abduljalil"),
+    ("الناطق الرسمي باسم الهلال الأحمر توفيق الشكري", "Tufiq al-Shakri"),
+    ("الرئيس السابق علي عبدالله صالح", "Ali Abdullah Saleh"),
+    ("المتحدث باسم الوزارة الدكتور أشرف القدرة", "Ashraf al-Qadra"),
+])
+def test_latin_name_of_an_arabic_speaker(phrase, latin):
+    got = latin_name(phrase)
+    assert got == latin
+    # what a Latin search compares: the same skeletons as the Arabic name words
+    assert skeleton(got.split()[-1]) == skeleton(phrase.split()[-1])
+
+
+@pytest.mark.parametrize("phrase", ["وزير الصحة", "الهلال الأحمر الليبي", "مجلس النواب", "Hamas", "وزارة الصحة في غزة"])
+def test_no_latin_name_without_a_person_name(phrase):
+    assert latin_name(phrase) is None
+
+
+def test_person_actor_carries_its_latin_name():
+    from consistency.extract.actors import ActorResolver
+
+    r = ActorResolver()
+    a = r.resolve("وزير الصحة عثمان عبد الجليل", "ar")
+    aliases = next(x.aliases for x in r.actors() if x.id == a.id)
+    assert "Othman Abduljalil" in aliases
+
+
+def test_latin_name_meets_the_news_spelling():
+    got = latin_name("عميد بلدية المدينة عبد المنعم الغيثي")
+    assert [skeleton(w) for w in got.split()] == [skeleton(w) for w in "Abdulmenam al-Ghaithi".split()]

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from consistency.errors import InputError
 from consistency.models import Actor
+from consistency.extract.identity import latin_name
 from consistency.text.normalize import normalize_term
 
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -389,6 +390,10 @@ class ActorResolver:
         known = self._seen.get(actor.id)
         aliases = set(known.aliases) if known else set()
         aliases.add(written.strip())
+        if actor.id.startswith("actor:") and actor.id not in (self._entries or {}):
+            latin = latin_name(written)  # a person named in Arabic, found by a Latin search
+            if latin:
+                aliases.add(latin)
         self._seen[actor.id] = Actor(id=actor.id, name=known.name if known else actor.name,
                                      group=known.group if known else actor.group, aliases=sorted(aliases))
         return Actor(id=actor.id, name=actor.name, group=actor.group, aliases=[written.strip()])

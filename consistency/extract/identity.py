@@ -178,3 +178,98 @@ def weapons(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
         start, end = doc.to_orig(h.start, h.end)
         out.append(FacetValue(value=h.label, text=doc.text[start:end], span=(start, end), subject="weapon"))
     return out
+
+
+# Arabic -> Latin for person names, so a report read in English finds "عثمان عبد الجليل" as
+# "Othman"/"Uthman Abduljalil": consonants by the common news spelling, long vowels as written,
+# a short "a" between two consonants, "ال" as "al-", "عبد ال" joined as "Abdul".
+_TO_LATIN = {
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z",
+    "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "غ": "gh", "ف": "f", "ق": "q", "ك": "k",
+    "ل": "l", "م": "m", "ن": "n", "ه": "h", "ء": "", "ئ": "", "ؤ": "", "ع": "",
+}
+_ARABIC_VOWEL = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "و": "u", "ي": "i", "ة": "a", "ى": "a"}
+# given names whose short vowels the letters do not show
+_COMMON_NAMES = {"محمد": "Mohammed", "أحمد": "Ahmed", "احمد": "Ahmed", "علي": "Ali", "حسن": "Hassan",
+                 "حسين": "Hussein", "عمر": "Omar", "عثمان": "Othman", "يوسف": "Youssef", "محمود": "Mahmoud",
+                 "خالد": "Khaled", "إبراهيم": "Ibrahim", "ابراهيم": "Ibrahim", "مصطفى": "Mustafa",
+                 "عبدالله": "Abdullah", "صالح": "Saleh", "سعيد": "Saeed", "أشرف": "Ashraf"}
+
+
+def _latin_word(word: str) -> str:
+    if word in _COMMON_NAMES:
+        return _COMMON_NAMES[word]
+    out, prev_consonant = [], False
+    for n, ch in enumerate(word):
+        last = n == len(word) - 1
+        if ch in "وي" and (n == 0 or not prev_consonant or (not last and word[n + 1] in "اأ")):
+            out.append("w" if ch == "و" else "y")  # a consonant: "وليد", "ياسر", "رياض"
+            prev_consonant = True
+        elif ch in _ARABIC_VOWEL:
+            out.append("e" if ch == "ي" and not last and n > 0 and out[-1:] == ["a"] else _ARABIC_VOWEL[ch])
+            prev_consonant = False
+        elif ch in _TO_LATIN:
+            if ch == "ع" and n == 0:
+                out.append("a" if n + 1 < len(word) and word[n + 1] not in "اوي" else "")
+                prev_consonant = False
+                continue
+            if prev_consonant and out and not any(c in "aeiu" for c in "".join(out)):
+                out.append("i" if last else "a")  # "شكري" Shakri, "قدرة" Qadra
+            out.append(_TO_LATIN[ch])
+            prev_consonant = bool(_TO_LATIN[ch])
+    return re.sub(r"(.)\1{2,}", r"\1\1", "".join(out))
+
+
+def latin_name(name: str) -> str | None:
+    """A Latin spelling of an Arabic-script person name: the last name words of a speaker phrase
+    (after its role and titles: "وزير الصحة ... عثمان عبد الجليل" -> "Uthman Abduljalil"); None
+    when the phrase does not end in a name of two words or more."""
+    words = re.findall(r"[\u0621-\u064a]+", re.sub(r"[\u064b-\u0652\u0640]", "", name))
+    if not words or len(words) != len(name.split()) and re.search(r"[A-Za-z]", name):
+        return None
+    units: list[str] = []
+    k = len(words) - 1
+    while k >= 0 and len(units) < 3:
+        w = words[k]
+        if k >= 1 and words[k - 1] == _ABD_ARABIC and w.startswith("ال"):
+            units.insert(0, "Abdul" + _latin_word(w[2:]))
+            k -= 2
+            continue
+        if w in _COMMON_NAMES:
+            units.insert(0, _COMMON_NAMES[w])
+        elif w.startswith(_ABD_ARABIC + "ال") and len(w) > 5:
+            units.insert(0, "Abdul" + _latin_word(w[5:]))
+        elif w.startswith("ال"):
+            abd = k >= 2 and words[k - 2] == _ABD_ARABIC  # "عبد المنعم الغيثي"
+            if units or k == 0 or words[k - 1].startswith("ال") and not abd or _phrase_heads() & {normalize(words[k - 1]).text, _bare(words[k - 1])}:
+                break  # an article word inside the phrase, or a genitive ("وزير الصحة"), ends the name
+            units.insert(0, "al-" + _latin_word(w[2:]).capitalize())
+        elif w in _stop_arabic():
+            break
+        else:
+            units.insert(0, _latin_word(w))
+        k -= 1
+    if len(units) < 2 or units[0].startswith("al-"):
+        return None
+    return " ".join(u if u.startswith("al-") else u[:1].upper() + u[1:] for u in units)
+
+
+def _bare(word: str) -> str:
+    return normalize(word[1:] if word[:1] in "وفبل" and len(word) > 3 else word).text
+
+
+_HEADS: set[str] = set()
+
+
+def _phrase_heads() -> set[str]:
+    """Arabic nouns that head a speaker phrase ("وزير", "مجلس"): never a given name."""
+    if not _HEADS:
+        from consistency.extract.attribution import load_cues
+
+        nouns = load_cues("ar")["speaker_nouns"]
+        _HEADS.update(normalize(w).text for key in ("words", "roles", "idafa") for w in nouns.get(key, []))
+    return _HEADS
+
+
+def _stop_arabic() -> set[str]:
+    return {"في", "من", "عن", "على", "الى", "إلى", "باسم", "و", "لدى", "مع"}
