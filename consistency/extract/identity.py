@@ -23,10 +23,11 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 _AR_MAP = {
     "ب": "b", "ت": "t", "ط": "t", "ث": "s", "ج": "j", "خ": "k", "د": "d", "ض": "d", "ذ": "z", "ز": "z", "ظ": "z",
-    "ر": "r", "س": "s", "ص": "s", "ش": "S", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "غ": "g",
+    "ر": "r", "س": "s", "ص": "s", "ش": "S", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "غ": "j",
 }
-_LATIN_DIGRAPHS = (("sh", "S"), ("kh", "k"), ("gh", "G"), ("dh", "z"), ("th", "s"), ("ch", "S"))
-_LATIN_MAP = {"q": "k", "c": "k", "g": "j", "G": "g", "p": "b", "v": "f", "x": "ks"}
+# a foreign "g" is written غ ("البنتاغون"), ج or ك in Arabic, and غ is "gh" in Latin: all one "j"
+_LATIN_DIGRAPHS = (("sh", "S"), ("kh", "k"), ("gh", "j"), ("dh", "z"), ("th", "s"), ("ch", "S"))
+_LATIN_MAP = {"q": "k", "c": "k", "g": "j", "p": "b", "v": "f", "x": "ks"}
 # "Abd" ("servant of") opens a compound given name written joined or split in either script:
 # "Abdulmenam", "Abdel Moneim", "Abd al-Mun'im", "عبدالمنعم", "عبد المنعم". The skeleton keeps
 # only the second part, so every spelling meets; "Abd"/"Abdel"/"عبد" alone have none.
