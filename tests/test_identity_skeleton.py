@@ -3,7 +3,7 @@
 import pytest
 
 from consistency.evaluate import _attribution_found
-from consistency.extract.identity import latin_name, skeleton
+from consistency.extract.identity import english_gloss, latin_name, skeleton
 from consistency.models import Actor, Claim, Document, Report
 
 
@@ -72,3 +72,26 @@ def test_person_actor_carries_its_latin_name():
 def test_latin_name_meets_the_news_spelling():
     got = latin_name("عميد بلدية المدينة عبد المنعم الغيثي")
     assert [skeleton(w) for w in got.split()] == [skeleton(w) for w in "Abdulmenam al-Ghaithi".split()]
+
+
+@pytest.mark.parametrize("body, english", [
+    ("القيادة العسكرية الأوكرانية", "Ukrainian military command"),
+    ("وزارة الخارجية السعودية", "Saudi foreign ministry"),
+    ("الهلال الأحمر الليبي", "Libyan Red Crescent"),
+    ("مصادر أمنية عراقية", "Iraqi security sources"),
+])
+def test_english_gloss_of_an_arabic_body(body, english):
+    assert english_gloss(body) == english
+
+
+@pytest.mark.parametrize("name", ["وزير الصحة", "الجيش", "كتائب حزب الله", "Ministry of Health"])
+def test_no_gloss_for_a_word_without_one(name):
+    assert english_gloss(name) is None
+
+
+def test_body_actor_carries_its_english_gloss():
+    from consistency.extract.actors import ActorResolver
+
+    r = ActorResolver()
+    a = r.resolve("القيادة العسكرية الأوكرانية", "ar")
+    assert "Ukrainian military command" in next(x.aliases for x in r.actors() if x.id == a.id)

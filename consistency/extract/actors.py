@@ -29,7 +29,7 @@ from pathlib import Path
 
 from consistency.errors import InputError
 from consistency.models import Actor
-from consistency.extract.identity import latin_name
+from consistency.extract.identity import english_gloss, latin_name
 from consistency.text.normalize import normalize_term
 
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -394,6 +394,9 @@ class ActorResolver:
             latin = latin_name(written)  # a person named in Arabic, found by a Latin search
             if latin:
                 aliases.add(latin)
+        gloss = english_gloss(written)  # a body named in Arabic: "Ukrainian military command"
+        if gloss:
+            aliases.add(gloss)
         self._seen[actor.id] = Actor(id=actor.id, name=known.name if known else actor.name,
                                      group=known.group if known else actor.group, aliases=sorted(aliases))
         return Actor(id=actor.id, name=actor.name, group=actor.group, aliases=[written.strip()])

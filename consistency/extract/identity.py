@@ -274,3 +274,34 @@ def _phrase_heads() -> set[str]:
 
 def _stop_arabic() -> set[str]:
     return {"في", "من", "عن", "على", "الى", "إلى", "باسم", "و", "لدى", "مع"}
+
+
+_GLOSS: dict[str, str] = {}
+
+
+def english_gloss(name: str) -> str | None:
+    """An English name of an Arabic body written word by word from the `gloss` table of
+    cues_ar.toml, in English order ("القيادة العسكرية الأوكرانية" -> "Ukrainian military command");
+    None unless every word (or two-word phrase) has a gloss."""
+    if not _GLOSS:
+        from consistency.extract.attribution import load_cues
+
+        _GLOSS.update({normalize(k).text: v for k, v in load_cues("ar").get("gloss", {}).items()})
+    words = [normalize(w).text for w in re.findall(r"[\u0621-\u064a]+", re.sub(r"[\u064b-\u0652\u0640]", "", name))]
+    if not words or re.search(r"[A-Za-z]", name):
+        return None
+    out, k = [], 0
+    while k < len(words):
+        pair = " ".join(words[k:k + 2])
+        if k + 1 < len(words) and pair in _GLOSS:
+            out.append(_GLOSS[pair])
+            k += 2
+        elif words[k] in _GLOSS:
+            out.append(_GLOSS[words[k]])
+            k += 1
+        else:
+            return None
+    if len(out) < 2:
+        return None
+    gloss = " ".join(reversed(out))
+    return gloss[:1].upper() + gloss[1:]
