@@ -69,7 +69,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
             continue  # "17-kilogram warheads", "45 km": a measure, not a count
         if mention.value == 1 and _PARTITIVE.match(doc.norm[n1 : n1 + 8]):
             continue  # "one of the deadliest attacks", "احد ... من": one of a set, not a count
-        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light)
+        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light, before_hits)
         # the first figure after a toll phrase is that toll ("the toll rose to 53 prisoners")
         by_toll = subject in (None, "killed") and any(
             t < n0 and not any(t < a < n0 for a, _ in num_spans) for t in toll_hits)
@@ -173,11 +173,12 @@ def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:
     return i, max(j, i + 1)
 
 
-def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=frozenset()):
+def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=frozenset(), asides=()):
     """The nearest subject word of the clause. The word right after the number is its counted
     noun in both languages ("٤٥ شهيدًا", "six wounded"); a conjunction ends the clause, and an
     Arabic word with the conjunction و starts the next one ("مقتل شخصين وإصابة خمسة").
-    Auxiliaries and hedges ("were believed to be") add no distance."""
+    Auxiliaries and hedges ("were believed to be") add no distance, nor does a subset set off
+    by commas ("nine civilians, including six children, were killed")."""
     inside = [lab for a, b, lab in subjects if a < n1 and b > n0]
     if inside:
         return inside[0]
@@ -188,6 +189,11 @@ def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=
         dist, k = 0, (j if direction == "after" else i - 1)
         while 0 <= k < len(tokens) and dist < _WINDOW:
             text = seg[tokens[k][0] - s0 : tokens[k][1] - s0]
+            if direction == "after" and _COMMA.match(text):
+                close = _aside_end(tokens, k, asides, seg, s0)
+                if close is not None:
+                    k = close + 1
+                    continue
             if _STOP.match(text) or k in others or text in joiners or text in _CLAUSE_WORDS:
                 break
             conj = lang == "ar" and len(text) > 2 and text[0] == "و"
@@ -212,6 +218,20 @@ def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=
     if label in ("killed", "injured") and _joined_to_other(hit_end, label, subjects, seg, s0, joiners):
         return "casualties"
     return label
+
+
+def _aside_end(tokens, k, asides, seg, s0):
+    """Index of the comma that closes a subset aside opening after the comma at token ``k``
+    (", including six children,", "، بينهم ستة أطفال،"), or None."""
+    if k + 1 >= len(tokens) or not any(a == tokens[k + 1][0] for a, _ in asides):
+        return None
+    for m in range(k + 2, min(k + 10, len(tokens))):
+        text = seg[tokens[m][0] - s0 : tokens[m][1] - s0]
+        if _COMMA.match(text):
+            return m
+        if _STOP.match(text):
+            return None
+    return None
 
 
 def _joined_to_other(hit_end, label, subjects, seg, s0, joiners) -> bool:
