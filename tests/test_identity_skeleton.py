@@ -3,7 +3,7 @@
 import pytest
 
 from consistency.evaluate import _attribution_found
-from consistency.extract.identity import english_gloss, latin_name, skeleton
+from consistency.extract.identity import english_gloss, latin_name, person_alias, skeleton
 from consistency.models import Actor, Claim, Document, Report
 
 
@@ -66,7 +66,7 @@ def test_person_actor_carries_its_latin_name():
     r = ActorResolver()
     a = r.resolve("وزير الصحة عثمان عبد الجليل", "ar")
     aliases = next(x.aliases for x in r.actors() if x.id == a.id)
-    assert "Othman Abduljalil" in aliases
+    assert "Health minister Othman Abduljalil" in aliases
 
 
 def test_latin_name_meets_the_news_spelling():
@@ -84,7 +84,7 @@ def test_english_gloss_of_an_arabic_body(body, english):
     assert english_gloss(body) == english
 
 
-@pytest.mark.parametrize("name", ["وزير الصحة", "الجيش", "كتائب حزب الله", "Ministry of Health"])
+@pytest.mark.parametrize("name", ["المقاومة الإسلامية", "الجيش", "كتائب حزب الله", "Ministry of Health"])
 def test_no_gloss_for_a_word_without_one(name):
     assert english_gloss(name) is None
 
@@ -95,3 +95,14 @@ def test_body_actor_carries_its_english_gloss():
     r = ActorResolver()
     a = r.resolve("القيادة العسكرية الأوكرانية", "ar")
     assert "Ukrainian military command" in next(x.aliases for x in r.actors() if x.id == a.id)
+
+
+@pytest.mark.parametrize("phrase, alias", [
+    ("رئيس الوزراء البريطاني بوريس جونسون", "British prime minister Buris Junsun"),
+    ("الناطق باسم وزارة الصحة الدكتور أشرف القدرة", "Health ministry spokesman Dr. Ashraf al-Qadra"),
+    ("الرئيس السابق علي عبدالله صالح", "Former president Ali Abdullah Saleh"),
+    ("محمد شياع السوداني", "Mohammed Shya al-Sudani"),  # no role: the name alone
+    ("وزير الصحة", None),
+])
+def test_person_alias_glosses_the_role(phrase, alias):
+    assert person_alias(phrase) == alias

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from consistency.errors import InputError
 from consistency.models import Actor
-from consistency.extract.identity import english_gloss, latin_name
+from consistency.extract.identity import english_gloss, person_alias
 from consistency.text.normalize import normalize_term
 
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
@@ -391,7 +391,7 @@ class ActorResolver:
         aliases = set(known.aliases) if known else set()
         aliases.add(written.strip())
         if actor.id.startswith("actor:") and actor.id not in (self._entries or {}):
-            latin = latin_name(written)  # a person named in Arabic, found by a Latin search
+            latin = person_alias(written)  # a person named in Arabic, found by a Latin search
             if latin:
                 aliases.add(latin)
         gloss = english_gloss(written)  # a body named in Arabic: "Ukrainian military command"

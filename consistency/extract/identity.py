@@ -221,6 +221,37 @@ def _latin_word(word: str) -> str:
     return re.sub(r"(.)\1{2,}", r"\1\1", "".join(out))
 
 
+def person_alias(name: str) -> str | None:
+    """A Latin alias of an Arabic person phrase: its role's English gloss, then the Latin name
+    ("رئيس الوزراء البريطاني بوريس جونسون" -> "British prime minister Buris Junsun"), or the name
+    alone when the role has no full gloss."""
+    latin = latin_name(name)
+    if not latin:
+        return None
+    words = name.split()
+    role = words[:max(0, len(words) - _name_words(name))]
+    title = ""
+    if role and normalize(role[-1]).text in _gloss_table() and len(role) > 1:
+        gloss_last = _GLOSS[normalize(role[-1]).text]
+        if gloss_last.endswith("."):  # a title before the name: "... الدكتور أشرف القدرة"
+            title, role = gloss_last + " ", role[:-1]
+    gloss = english_gloss(" ".join(role)) if role else None
+    if gloss is None and len(role) == 1:
+        gloss = (_GLOSS.get(normalize(role[0]).text) or "").capitalize() or None
+    return f"{gloss} {title}{latin}" if gloss else f"{title}{latin}"
+
+
+def _name_words(name: str) -> int:
+    """How many Arabic words at the end of `name` latin_name reads as the person's name."""
+    latin = latin_name(name)
+    if not latin:
+        return 0
+    n = 0
+    for unit in latin.split():
+        n += 2 if unit.startswith("Abdul") and _ABD_ARABIC in name.split() else 1
+    return n
+
+
 def latin_name(name: str) -> str | None:
     """A Latin spelling of an Arabic-script person name: the last name words of a speaker phrase
     (after its role and titles: "وزير الصحة ... عثمان عبد الجليل" -> "Uthman Abduljalil"); None
@@ -279,14 +310,19 @@ def _stop_arabic() -> set[str]:
 _GLOSS: dict[str, str] = {}
 
 
-def english_gloss(name: str) -> str | None:
-    """An English name of an Arabic body written word by word from the `gloss` table of
-    cues_ar.toml, in English order ("القيادة العسكرية الأوكرانية" -> "Ukrainian military command");
-    None unless every word (or two-word phrase) has a gloss."""
+def _gloss_table() -> dict[str, str]:
     if not _GLOSS:
         from consistency.extract.attribution import load_cues
 
         _GLOSS.update({normalize(k).text: v for k, v in load_cues("ar").get("gloss", {}).items()})
+    return _GLOSS
+
+
+def english_gloss(name: str) -> str | None:
+    """An English name of an Arabic body written word by word from the `gloss` table of
+    cues_ar.toml, in English order ("القيادة العسكرية الأوكرانية" -> "Ukrainian military command");
+    None unless every word (or two-word phrase) has a gloss."""
+    _gloss_table()
     words = [normalize(w).text for w in re.findall(r"[\u0621-\u064a]+", re.sub(r"[\u064b-\u0652\u0640]", "", name))]
     if not words or re.search(r"[A-Za-z]", name):
         return None
@@ -301,6 +337,7 @@ def english_gloss(name: str) -> str | None:
             k += 1
         else:
             return None
+    out = [w for w in out if w]
     if len(out) < 2:
         return None
     gloss = " ".join(reversed(out))
