@@ -67,7 +67,10 @@ def write_corpus(path: Path, documents: int, seed: int) -> Path:
 def start(corpus: Path, out: Path, *extra: str) -> subprocess.Popen:
     args = [sys.executable, "-c", LAUNCHER, "report", str(corpus), "-o", str(out),
             "--format", "json,md,html", *extra]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # As from a terminal: a test run started in the background inherits SIGINT ignored, and
+    # Python then leaves it ignored; the child gets the default action back, and its handler.
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert proc.stdout.readline().strip() == b"ready"
     return proc
 
