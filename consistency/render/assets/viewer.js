@@ -164,7 +164,11 @@
   document.getElementById("doc-close").addEventListener("click", function () { dialog.close(); });
   dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
   dialog.addEventListener("close", function () {
-    if (opener && opener.focus) opener.focus();
+    // "close" comes a task after the dialog shut: focus goes back to what opened it only if
+    // the reader has not moved it meanwhile (a key such as "/" right after Escape).
+    var here = document.activeElement;
+    var moved = here && here !== document.body && !dialog.contains(here);
+    if (!moved && opener && opener.focus) opener.focus();
     opener = null;
   });
 
