@@ -31,6 +31,12 @@ PINNED: dict[str, tuple[float, float, int]] = {
     # Reuters' "Ukraine says Russia ..., while Moscow blames ..." is grouped apart from the
     # blame dispute (G5) and reported on its own
     "olenivka-prison-2022-07-29": (0.625, 0.85, 2),
+    # the third blind set (benchmarks/blind/README.md), pinned at its blind figures when it moved
+    # here at the start of the fourth session: a ministry's own rising toll, a hospital's subset of
+    # the dead, another incident's figures and one statement in several outlets are flagged
+    "dahyan-school-bus-2018-08-09": (0.14, 0.25, 6),
+    "dnipro-apartment-block-2023-01-14": (0.66, 0.5, 5),
+    "khan-shaykhun-sarin-2017-04-04": (0.37, 0.4, 3),
 }
 
 
