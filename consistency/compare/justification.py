@@ -1,14 +1,16 @@
 """justification: one side justifies or excuses the act, another condemns it.
 
 An excuse is an account that clears the act of a crime: it was justified (self-defence, a
-threat to the troops) or a mistake ("a tragic mistake", "human error", "خطأ مأساوي"). A
-provocation staged by the other side is left to who is blamed (responsibility), not framed here.
+lawful strike on military targets, in line with international humanitarian law) or a mistake
+("a tragic mistake", "incorrect information", "خطأ مأساوي"). A provocation staged by the other
+side is left to who is blamed (responsibility), not framed here.
 
 Flags:      "necessary and proportionate self-defense" (Pentagon) vs "unjustified attack",
             "اعتداء سافر" (Iraqi government); "a tragic mistake" (White House) vs "a war crime"
-            (the charity).
+            (the charity); "strikes only at military targets" vs "a war crime".
 Must not:   two condemnations in different words; a justification of a different, earlier
-            strike (events keep it apart); a party that excuses its act and condemns its enemy.
+            strike (events keep it apart); a party that excuses its act and condemns its enemy
+            ("struck terrorist positions" and "blamed terrorist groups": people, not a frame).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ _WORDING = {
     "justified": "justified (self-defence, necessary, proportionate)",
     "accidental": "a mistake or accident",
     "condemned": "condemned as unjustified",
+    "provocation": "a provocation staged by the other side",
 }
 _EXCUSES = ("justified", "accidental")
 

@@ -283,10 +283,22 @@ def _is_mechanism(value: str) -> bool:
     return value in {"crowd crush", "misfired rocket", "air defence interception", ACCIDENT, ATTACK}
 
 
+FRAMES = ("justified", "accidental", "condemned", "provocation")
+_STATEMENT_WINDOW = 25  # words from "statements" to the "provocation" they are called
+
+
 def justification(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
-    """How the act is framed: justified, a mistake, or condemned. Words of the `not_a_frame`
-    list ("إرهابيين": people, not the act) match only to keep shorter cues from matching."""
-    return _dedupe([_value(doc, h, h.label) for h in _hits(doc, "justification", span) if h.label != "not_a_frame"])
+    """How the act is framed: justified, a mistake, condemned, or a provocation staged by the
+    other side. Words of the `not_a_frame` list ("إرهابيين": people, not the act) match only to
+    keep shorter cues from matching. A provocation said of the other side's statements in the
+    same clause ("statements that Russia struck the station are a provocation") denies an
+    accusation and frames no act."""
+    hits = _hits(doc, "justification", span)
+    said = [h for h in hits if h.label == "statements"]
+    return _dedupe([_value(doc, h, h.label) for h in hits if h.label in FRAMES
+                    and not (h.label == "provocation" and any(
+                        s.end <= h.start and _token_gap(doc, s.end, h.start) <= _STATEMENT_WINDOW
+                        and not _clause_break(doc, s.end, h.start) for s in said))])
 
 
 def hedged(doc: DocText, span: tuple[int, int]) -> bool:
