@@ -1,0 +1,32 @@
+"""Attribution rules that must hold on unseen incidents (issue 3): speakers of bodies named in
+Arabic found by their English names, and descriptions that point back to them."""
+
+from consistency.extract.attribution import find_attributions
+from consistency.extract.identity import english_gloss
+from consistency.text.segment import sentences
+
+
+def _atts(text: str, language: str):
+    return find_attributions(text, sentences(text, language), language)
+
+
+def test_arabic_bodies_get_an_english_name_word_by_word():
+    assert english_gloss("خدمة الطوارئ الحكومية الأوكرانية") == "Ukrainian state emergency service"
+    assert english_gloss("سلاح الجو الروسي") == "Russian air force"
+    assert english_gloss("الائتلاف الوطني السوري") == "Syrian national coalition"
+    assert english_gloss("القيادة العامة للجيش والقوات المسلحة") == "Armed forces army general command"
+    assert english_gloss("المركز الوطني للأرصاد الجوية") == "Meteorological national centre"
+    assert english_gloss("بعثة الأمم المتحدة لرصد حقوق الإنسان") == "Human rights monitoring UN mission"
+    # a word with no gloss (a place) leaves the body without an English name
+    assert english_gloss("مديرية صحة حماة") is None
+
+
+def test_a_body_description_refers_back_to_the_body():
+    text = ("أعربت قيادة التحالف عن أسفها لسقوط ضحايا في القصف. "
+            "وأكدت القيادة في بيان أن قواتها تلتزم بقواعد الاشتباك.")
+    atts = _atts(text, "ar")
+    assert atts[-1].speaker == "قيادة التحالف"
+    text = ("ووفقًا لبعثة المراقبة الدولية في البلاد، قُتل ثلاثون مدنيًا في الهجوم. "
+            "وأشارت البعثة إلى أنها وثقت مئات الحالات.")
+    atts = _atts(text, "ar")
+    assert atts[-1].speaker.startswith("بعثة المراقبة")
