@@ -12,12 +12,14 @@ Must not:   a denial nobody contradicts ("no civilians were harmed" where no sou
 
 from __future__ import annotations
 
+import re
+
 from consistency.compare.allegations import alleging, answered, document_frequency
 from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table
 from consistency.extract.targets import evidence_mentions, mentions, rebuttals
-from consistency.models import Discrepancy
+from consistency.models import Claim, Discrepancy
 
 KIND = "denial"
 _WORDING = {
@@ -107,6 +109,27 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                     side.add(claim, v.span, v.text)
 
 
+_NAME_STOP = frozenset({"the", "a", "an", "of", "al", "el", "and"})
+
+
+def _name_words(text: str | None) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", (text or "").lower()) if w not in _NAME_STOP)
+
+
+def _same_speaker(ctx: EventContext, a: Claim, b: Claim) -> bool:
+    """"Assad" and "Syrian President Bashar al-Assad" in one report are one speaker, even where
+    they were resolved to two actors: one name's words are all in the other's. A speaker
+    does not contradict his own denial."""
+    if a.document_id != b.document_id:
+        return False
+    for x in (a.speaker, ctx.actor_name(a)):
+        for y in (b.speaker, ctx.actor_name(b)):
+            wx, wy = _name_words(x), _name_words(y)
+            if wx and wy and (wx <= wy or wy <= wx):
+                return True
+    return False
+
+
 def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, SideBuilder]]:
     """One side per topic; a party's denial of its own part ("involvement") is one side per
     denying party, so that Israel's denial and Hezbollah's are not one voice."""
@@ -142,7 +165,8 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         deny, affirm = no.value, _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))[1]
         yes = SideBuilder(value=affirm)
         _affirmers(ctx, topic, yes, no)
-        yes.claims = [c for c in yes.claims if c.actor_id not in set(no.actor_ids)] or []
+        yes.claims = [c for c in yes.claims if c.actor_id not in set(no.actor_ids)
+                      and not any(_same_speaker(ctx, c, d) for d in no.claims)]
         if not yes.claims:
             continue
         yes.quotes = type(yes.quotes)((k, q) for k, q in yes.quotes.items() if q.claim_id in {c.id for c in yes.claims})

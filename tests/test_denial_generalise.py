@@ -1,0 +1,78 @@
+"""Denial rules that generalise across incidents, in both languages: a party that denies
+using a weapon ("categorically denied using", "لم ولن تستخدم") denies its own part, against
+those who name it as the perpetrator; a speaker never contradicts his own denial, even where
+his short and long names were resolved to two actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from consistency.compare import DETECTORS, EventContext
+from consistency.compare.revisions import find_revisions
+from consistency.extract.actors import ActorResolver
+from consistency.extract.claims import extract_claims
+from consistency.extract.doctext import DocText
+from consistency.extract.targets import denials
+from consistency.models import Document, Event
+
+FACETS = [
+    ("en", "The army said it categorically denied using any toxic gas in the village.", ["involvement"]),
+    ("en", "The ministry said its forces did not use chemical munitions and never will.", ["involvement"]),
+    ("ar", "وأكدت القيادة العامة أنها تنفي نفيًا قاطعًا استخدام أي غازات سامة في القرية.", ["involvement"]),
+    ("ar", "وشدد الوزير على أن الجيش لم ولن يستخدم هذه الأسلحة في أي مكان.", ["involvement"]),
+    ("ar", "وقال الوزير إن القوات لم تستخدم أي ذخائر محرمة.", ["involvement"]),
+    # using something is no denial
+    ("en", "Doctors said they were using generators to keep the wards running.", []),
+    ("ar", "وقال الأطباء إنهم يواصلون استخدام المولدات لتشغيل الأقسام.", []),
+]
+
+
+@pytest.mark.parametrize("language,text,want", FACETS, ids=[t[:40] for _, t, _ in FACETS])
+def test_denial_facets(language, text, want):
+    doc = DocText(text, language)
+    got = denials(doc, (0, len(text)))
+    assert sorted({v.value for v in got}) == want
+
+
+def _detect(kind: str, documents: list[dict]):
+    docs = [Document(**d) for d in documents]
+    resolver = ActorResolver()
+    claims = [c for d in docs for c in extract_claims(d, resolver)]
+    event = Event(id="ev-test", label="test", claim_ids=[c.id for c in claims])
+    by_doc = {d.id: d for d in docs}
+    actors = {a.id: a for a in resolver.actors()}
+    _, superseded = find_revisions(claims, by_doc, actors, {c.id: event.id for c in claims})
+    return DETECTORS[kind](EventContext(event, claims, by_doc, actors, superseded))
+
+
+def _doc(doc_id: str, text: str, language: str = "en", source: str = "Wire") -> dict:
+    return {"id": doc_id, "source": source, "date": "2020-03-02", "language": language, "title": "t", "text": text}
+
+
+def test_denial_of_using_a_weapon_against_those_naming_the_party():
+    found = _detect("denial", [
+        _doc("wire-a", "The Syrian army said in a statement that it categorically denies using any toxic "
+                       "substances in the village of Tell Abyad."),
+        _doc("wire-b", "Toxic gas was dropped on Tell Abyad by Syrian government aircraft on Monday, "
+                       "the local health directorate said.", source="Monitor"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]
+    assert [s.document_ids for s in found[0].sides] == [["wire-a"], ["wire-b"]]
+
+
+def test_arabic_denial_of_using_a_weapon_against_those_naming_the_party():
+    found = _detect("denial", [
+        _doc("agency-a", "وأكد وزير الخارجية أن الجيش العربي السوري لم ولن يستخدم الأسلحة الكيميائية.", "ar"),
+        _doc("agency-b", "قُتل عشرات المدنيين في قصف بغازات سامة شنته طائرات النظام السوري صباح الاثنين "
+                         "على البلدة، وفقًا لمديرية الصحة.", "ar", source="Monitor"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]
+
+
+def test_a_speaker_does_not_contradict_his_own_denial():
+    found = _detect("denial", [
+        _doc("interview", "Syrian President Bashar al-Assad said in an interview that the story was a pretext "
+                          "for the US air strike on a Syrian base. \"The West, mainly the United States, is "
+                          "hand in glove with the terrorists. They fabricated the whole story,\" Assad said."),
+    ])
+    assert found == []
