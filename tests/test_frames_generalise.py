@@ -90,3 +90,35 @@ def test_enemy_called_terrorists_is_no_condemnation():
          "text": "A local official said the army bombed the terrorist groups' families, residents said."},
     ])
     assert found == []
+
+
+BLAME = [
+    ("en", "The army denied using any toxic gas and blamed terrorist groups and those who support them.",
+     ["armed groups (unnamed)"]),
+    ("ar", "وحمّل وزير الخارجية المجموعات الإرهابية والدول الداعمة لها المسؤولية عن الهجوم.", ["armed groups (unnamed)"]),
+    # the party an act is aimed at is not the one blamed
+    ("ar", "وحمّل الوزير الجماعات المسلحة المسؤولية، معتبرًا أن الحملة تمهّد لعدوان على سوريا.", ["armed groups (unnamed)"]),
+    ("en", "The minister blamed armed groups, saying the campaign paved the way for an attack on Syria.",
+     ["armed groups (unnamed)"]),
+    # groups named by kind with no blame cue are not blamed
+    ("en", "The strike hit a depot used by armed groups on the edge of the town.", []),
+]
+
+
+@pytest.mark.parametrize("language,text,want", BLAME, ids=[t[:40] for _, t, _ in BLAME])
+def test_unnamed_groups_blamed(language, text, want):
+    from consistency.extract.claims import extract_facets
+
+    doc = DocText(text, language)
+    facets = extract_facets(doc, (0, len(text)), (0, len(text)))
+    assert sorted({v.value for v in facets.responsibility}) == want
+
+
+def test_government_against_unnamed_groups():
+    found = _detect("responsibility", [
+        {"id": "a", "source": "Wire One", "date": "2023-05-04", "language": "en",
+         "text": "The opposition council held the Syrian government responsible for the gas attack on the town."},
+        {"id": "b", "source": "وكالة ثانية", "date": "2023-05-04", "language": "ar",
+         "text": "وحمّلت القيادة العامة للجيش المجموعات الإرهابية والدول الداعمة لها المسؤولية الكاملة عن الهجوم."},
+    ])
+    assert [sorted(s.value for s in d.sides) for d in found] == [["Syria", "armed groups (unnamed)"]]

@@ -183,7 +183,8 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
     agentive = _agentive(doc, span, speaker)
     negated = [h for h, neg, _ in agentive if neg]
     out += [_value(doc, h, f"not {h.label}") for h, neg, by_verb in agentive if neg and by_verb]
-    named = [h for h in agents(doc, span) if not _within(doc, h, speaker) and h not in negated]
+    named = [h for h in agents(doc, span) if not _within(doc, h, speaker) and h not in negated
+             and not _attacked(doc, h, span)]
     named += _bodies(doc, span, speaker, named)
     for c in cues:
         for h in named:
@@ -205,6 +206,8 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
         out.append(_value(doc, h, "not culpable (no wrongdoing)"))
     if not named and (cues or cue in BLAMING_CUES):
         out += _blamed_group(doc, span, cues, cue in BLAMING_CUES)
+    if cues or cue in BLAMING_CUES:
+        out += _unnamed_groups(doc, span, cues, cue in BLAMING_CUES)
     for h in _hits(doc, "responsibility", span, "negative"):
         for a in named:
             if _token_gap(doc, min(h.end, a.end), max(h.start, a.start)) <= 3:
@@ -253,6 +256,29 @@ def _blamed_group(doc: DocText, span: tuple[int, int], cues: list[Hit], opens: b
         before = [h for h in agents(doc, (max(0, start - _LOOKBACK), start)) if h.label in groups]
         if before:
             out.append(_value(doc, a, before[-1].label))
+    return out
+
+
+def _attacked(doc: DocText, hit: Hit, span: tuple[int, int]) -> bool:
+    """The party is what an act's noun is aimed at ("aggression against Syria", "عدوان على
+    سوريا"): the one attacked, not the one blamed."""
+    nouns = _hits(doc, "attack_nouns", span, "words")
+    return any(p.end <= hit.start and _token_gap(doc, p.end, hit.start) == 0
+               and any(n.end <= p.start and _token_gap(doc, n.end, p.start) == 0 for n in nouns)
+               for p in _hits(doc, "patient_markers", span, "words"))
+
+
+UNNAMED = "armed groups (unnamed)"
+
+
+def _unnamed_groups(doc: DocText, span: tuple[int, int], cues: list[Hit], opens: bool = False) -> list[FacetValue]:
+    """"blamed terrorist groups and those who support them", "حمّل المجموعات الإرهابية المسؤولية":
+    groups named only by their kind, next to a blame cue, are blamed as one unnamed party."""
+    out = []
+    for a in _hits(doc, "group_anaphora", span, "unnamed"):
+        near = any(_token_gap(doc, min(c.end, a.end), max(c.start, a.start)) <= 3 for c in cues)
+        if near or (opens and _token_gap(doc, doc.to_norm(span[0]), a.start) <= 1):
+            out.append(_value(doc, a, UNNAMED))
     return out
 
 
