@@ -21,6 +21,10 @@ FACETS = [
     ("ar", "وأكدت القيادة العامة أنها تنفي نفيًا قاطعًا استخدام أي غازات سامة في القرية.", ["involvement"]),
     ("ar", "وشدد الوزير على أن الجيش لم ولن يستخدم هذه الأسلحة في أي مكان.", ["involvement"]),
     ("ar", "وقال الوزير إن القوات لم تستخدم أي ذخائر محرمة.", ["involvement"]),
+    # access refused, against those who say they invited investigators in
+    ("en", "The aid agency said its teams had asked to reach the detainees but had not been given access.", ["access"]),
+    ("ar", "وقالت المنظمة إن فرقها لم يُسمح لها بالوصول إلى المعتقلين حتى الآن.", ["access"]),
+    ("en", "The agency said its teams had been given access to the wounded on Monday.", []),
     # using something is no denial
     ("en", "Doctors said they were using generators to keep the wards running.", []),
     ("ar", "وقال الأطباء إنهم يواصلون استخدام المولدات لتشغيل الأقسام.", []),
@@ -74,5 +78,26 @@ def test_a_speaker_does_not_contradict_his_own_denial():
         _doc("interview", "Syrian President Bashar al-Assad said in an interview that the story was a pretext "
                           "for the US air strike on a Syrian base. \"The West, mainly the United States, is "
                           "hand in glove with the terrorists. They fabricated the whole story,\" Assad said."),
+    ])
+    assert found == []
+
+
+def test_access_refused_against_an_invitation_in_either_language():
+    found = _detect("denial", [
+        _doc("agency", "The Red Cross said on Sunday that it had asked to see the prisoners held at the camp, "
+                       "but that access had not been granted so far.", source="Red Cross"),
+        _doc("ministry", "وأضاف المتحدث أن الوزارة دعت خبراء من الأمم المتحدة إلى زيارة الموقع للاطلاع على ما جرى.",
+             "ar", source="Ministry"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "access")]
+    assert [s.document_ids for s in found[0].sides] == [["agency"], ["ministry"]]
+
+
+def test_access_refused_that_nobody_says_was_offered_is_no_discrepancy():
+    found = _detect("denial", [
+        _doc("agency", "The Red Cross said on Sunday that access to the prisoners had not been granted so far.",
+             source="Red Cross"),
+        _doc("ministry", "The ministry said the camp held prisoners of war and that an inquiry had been opened.",
+             source="Ministry"),
     ])
     assert found == []

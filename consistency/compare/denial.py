@@ -31,6 +31,7 @@ _WORDING = {
     "evidence": ("the evidence presented is fabricated", "the evidence (recording, footage, documents) is presented as genuine"),
     "warned": ("no warning or call to leave was given", "residents were warned or told to evacuate"),
     "figures": ("the party issued no such figure", "the figure is given as the party's"),
+    "access": ("access was not granted", "access was offered or granted"),
 }
 
 
@@ -106,6 +107,9 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
                         side.add(claim, (m.start, m.end), m.text)
             elif kind == "warnings":
                 for v in mentions(ctx.text(claim.document_id), claim.span, "warnings"):
+                    side.add(claim, v.span, v.text)
+            elif kind == "mentions":  # a word list of its own ("mentions:access_given")
+                for v in mentions(ctx.text(claim.document_id), claim.span, value):
                     side.add(claim, v.span, v.text)
 
 
