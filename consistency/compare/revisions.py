@@ -101,17 +101,85 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             )
         )
     # A figure the text itself marks as preliminary or past ("initial toll", "had said on
-    # Friday", "الحصيلة الأولية") is no rival of the current figures of its event.
-    current = {(event_of.get(c.id), k.subject) for c in claims if not _PRELIMINARY.search(c.text)
+    # Friday", "الحصيلة الأولية") gives way to a current figure of its event in the same text
+    # (the outlet sets the old figure beside the new one); against another source's figure it
+    # stays a rival: an initial 82 of one source against another's 140 the same day is a
+    # discrepancy, not an update.
+    current = {(c.document_id, event_of.get(c.id), k.subject) for c in claims if not _PRELIMINARY.search(c.text)
                for k in c.facets.counts if k.scope == "event"}
     for claim in claims:
-        marked = _PRELIMINARY_TOLL.search(claim.text) or _PRELIMINARY.search(claim.text)
-        if not marked:
+        if not (_PRELIMINARY_TOLL.search(claim.text) or _PRELIMINARY.search(claim.text)):
             continue
         for count in claim.facets.counts:
-            if _PRELIMINARY_TOLL.search(claim.text) or (event_of.get(claim.id), count.subject) in current:
+            if (claim.document_id, event_of.get(claim.id), count.subject) in current:
                 superseded.add((claim.id, count.span))
+    superseded |= _risen_past(claims, documents, event_of)
+    superseded |= _relayed(claims, documents, event_of, superseded)
     return revisions, superseded
+
+
+def _relayed(claims: list[Claim], documents: dict[str, Document], event_of: dict[str, str], superseded: set) -> set[tuple]:
+    """The same exact figures on the same day as ones their source has since revised are those
+    figures relayed ("Russian state media, citing the ministry, said 40 were killed and 75
+    wounded"), and go with them. Two figures at least must match: one alone (another source's
+    "four wounded") may be a count of its own."""
+    def key(claim: Claim, count: Count) -> tuple:
+        return (event_of.get(claim.id), count.subject, _fmt(count), documents[claim.document_id].date)
+
+    old = {key(c, k) for c in claims for k in c.facets.counts
+           if (c.id, k.span) in superseded and k.qualifier == "exact" and documents[c.document_id].date}
+    out = set()
+    for claim in claims:
+        figures = [k for k in claim.facets.counts if k.scope == "event"]
+        if len(figures) >= 2 and all(k.qualifier == "exact" and key(claim, k) in old for k in figures):
+            out |= {(claim.id, k.span) for k in figures}
+    return out
+
+
+# Wording that says the toll rose ("the death toll rose to 44", "raised the toll to 51",
+# "ارتفع عدد القتلى إلى", "the final figures"): the figure it gives replaces every lower one
+# given before it, whoever gave that: the count of one incident's dead only grows.
+_RISE = re.compile(
+    r"\b(?:ris(?:en|es|e)|rose|climb(?:ed|s)?|jump(?:ed|s)?)\s+to\b|\braised\s+the\s+(?:death\s+)?toll\b|"
+    r"\bfinal\s+(?:toll|death toll|figures?|count|tally)\b|"
+    r"ارتفع|ارتفاع|ترتفع|يرتفع|الحصيله النهاييه|الحصيلة النهائية|حصيلة نهائية|حصيله نهاييه",
+    re.I,
+)
+# A ceiling ("no more than 20") or a vague word is no snapshot of a running count.
+_NOT_SNAPSHOT = frozenset({"at_most", "fewer_than", "up_to", "vague"})
+
+
+def _risen_past(claims: list[Claim], documents: dict[str, Document], event_of: dict[str, str]) -> set[tuple]:
+    """Figures of the dead or wounded that a later statement of a rise leaves behind: 12 on
+    Saturday, "the toll rose to 20" on Sunday (another official, another outlet) -> 12 is
+    the count's past value, not a rival. Only a rise stated on a later day: the same day, two
+    sources' 2 and "rose to 3" are rival counts (one source's own rise is its revision); a
+    ceiling is never left behind. The rise speaks for the figures that follow it in its text
+    too ("According to the final figures, 46 were killed. Eighty were injured")."""
+    since: dict[str, int] = {}  # document -> where its first statement of a rise starts
+    for claim in claims:
+        if _RISE.search(claim.text):
+            since[claim.document_id] = min(since.get(claim.document_id, claim.span[0]), claim.span[0])
+    rises: dict[tuple, list[tuple[str, float]]] = {}
+    for claim in claims:
+        if claim.document_id not in since or claim.span[0] < since[claim.document_id]:
+            continue
+        date = documents[claim.document_id].date
+        for count in claim.facets.counts:
+            if count.scope == "event" and count.subject in _RUNNING and count.qualifier not in _NOT_SNAPSHOT and date:
+                rises.setdefault((event_of.get(claim.id), count.subject), []).append((date, count.low))
+    out = set()
+    for claim in claims:
+        date = documents[claim.document_id].date
+        if not date:
+            continue
+        for count in claim.facets.counts:
+            if count.scope != "event" or count.high is None or count.qualifier in _NOT_SNAPSHOT:
+                continue
+            later = rises.get((event_of.get(claim.id), count.subject), [])
+            if any(d > date and low > count.high for d, low in later):
+                out.add((claim.id, count.span))
+    return out
 
 
 def _one_sentence_comparison(items: list[tuple[Claim, Count]]) -> bool:

@@ -21,7 +21,7 @@ from consistency.models import Count
 
 CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casualties"})
 # Subjects that count people; the others count things (missiles, buildings, ...).
-PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages", "gunshot"}
+PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages", "gunshot", "rescued"}
 _WINDOW = 5
 _SINCE_WINDOW = 12  # words from a count to a "since <year>" that still scopes it
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
@@ -42,7 +42,8 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     s0, s1 = doc.norm_span(*sentence)
     seg = doc.norm[s0:s1]
     if not numbers:
-        return _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, [])
+        out = _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, [])
+        return out + _single(doc, span, seg, s0, lang, out)
     tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
     subjects = [(h.start + s0, h.end + s0, h.label) for h in matcher(lang, "count_subjects").finditer(seg)]
     num_spans = [doc.norm_span(m.start, m.end) for m in numbers]
@@ -53,6 +54,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     partial_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "scope", "partial").finditer(seg)]
     after_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
     before_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_before").finditer(seg)]
+    taken_in = [h.end + s0 for h in matcher(lang, "scope", "partial_verbs").finditer(seg)]
     joiners = set(rules.get("joiners", []))
     light = frozenset(rules.get("light", []))
 
@@ -84,15 +86,21 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
                 _near(n0, n1, own_fire, tokens, before=3, after=0)
                 or (_near(n0, n1, after_hits, tokens, before=0, after=2) and _near(n0, n1, shot, tokens, before=0, after=5))):
             subject = "gunshot"  # "its fire caused no more than 10 casualties", "142 of them with gunshot wounds"
-        if subject is None:
-            continue
+        marked = _marked(n0, n1, before_hits, tokens, num_spans)
+        if marked and out and subject not in (None, "killed", "injured"):
+            # "39 rescued, including six children, from under the rubble": the subset counts
+            # what its whole counts, not the nearest subject word
+            subject = out[-1].subject
+        if subject is None or (subject == "rescued" and (hostages or matcher(lang, "count_rules", "alive").finditer(seg))):
+            continue  # "all three were rescued alive": the hostages' fate, counted by _none_killed
         scope = "event"
         if cumulative or any(0 <= a - n1 and len(doc.norm[n1:a].split()) <= _SINCE_WINDOW for a in since_years):
             scope = "cumulative"
         elif (
             _near(n0, n1, partial_hits, tokens, before=8, after=8)
             or _near(n0, n1, after_hits, tokens, before=0, after=2)
-            or _near(n0, n1, before_hits, tokens, before=3, after=0)
+            or marked
+            or any(_in_clause(doc.norm[t:n0]) for t in taken_in if t <= n0)
         ):
             scope = "partial"
         out.append(
@@ -106,7 +114,26 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
                 scope=scope,
             )
         )
-    return out + _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, out)
+    out += _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, out)
+    return out + _single(doc, span, seg, s0, lang, out)
+
+
+def _marked(n0, n1, hits, tokens, num_spans) -> bool:
+    """A subset marker shortly before the number, with no other number between them: in
+    "51 dead, among them 40 children, and 79 wounded" it marks 40, not 79."""
+    i, _ = _tok_range(tokens, n0, n1)
+    lo = tokens[max(0, i - 3)][0] if tokens else n0
+    return any(lo <= a and b <= n0 and not any(b <= x < n0 for x, _ in num_spans) for a, b in hits)
+
+
+# What ends the clause of a verb of taking in ("the hospital received ..."): another speaker
+# or clause, or the sentence.
+_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:said|says|while|but|whereas|according)\b|فيما|بينما|\bقال|\bاعلن|\bاكد", re.I)
+_TAKEN_IN_WORDS = 25
+
+
+def _in_clause(between: str) -> bool:
+    return len(between.split()) <= _TAKEN_IN_WORDS and not _CLAUSE_END.search(between)
 
 
 def _since_years(doc: DocText, seg: str, s0: int, lang: str, sentence: tuple[int, int]) -> list[int]:
@@ -164,6 +191,44 @@ def _one_launched(doc: DocText, span, seg: str, s0: int, lang: str, counted: lis
             return [Count(subject="missiles", low=1.0, high=1.0, qualifier="exact", text=doc.text[o0:o1],
                           span=(o0, o1), scope="event")]
     return []
+
+
+def _single(doc: DocText, span, seg: str, s0: int, lang: str, counted: list[Count]) -> list[Count]:
+    """"A single bomb struck the bus", "a single Hellfire missile was fired", "a single strike":
+    one weapon or one strike, counted like the figure 1 ("not a single missile" counts none)."""
+    singles = matcher(lang, "count_rules", "single").finditer(seg)
+    if not singles:
+        return []
+    c0, c1 = doc.norm_span(*span)
+    tokens = [(m.start() + s0, m.end() + s0) for m in _WORD.finditer(seg)]
+    subjects = [(h.start + s0, h.end + s0, h.label) for h in matcher(lang, "count_subjects").finditer(seg)]
+    for key, label in (("single_attacks", "attacks"), ("single_missiles", "missiles")):
+        subjects += [(h.start + s0, h.end + s0, label) for h in matcher(lang, "count_rules", key).finditer(seg)]
+    subjects.sort()
+    struck = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "single_struck").finditer(seg)]
+    negators = frozenset(facet_table(lang).get("count_rules", {}).get("single_not_after", []))
+    have = {c.subject for c in counted}
+    out = []
+    for h in singles:
+        a, b = h.start + s0, h.end + s0
+        if not (c0 <= a < c1):
+            continue
+        i, j = _tok_range(tokens, a, b)
+        if i > 0 and doc.norm[tokens[i - 1][0]:tokens[i - 1][1]] in negators:
+            continue
+        hit = next(((x, y, lab) for x, y, lab in subjects
+                    if x >= b and any(tokens[k][0] == x for k in range(j, min(j + 3, len(tokens))))), None)
+        if hit is None or hit[2] in PEOPLE_SUBJECTS or hit[2] in have:
+            continue
+        o0, o1 = doc.to_orig(a, hit[1])
+        labels = [hit[2]]
+        if hit[2] == "missiles" and "attacks" not in have and _near(hit[0], hit[1], struck, tokens, before=0, after=3):
+            labels.append("attacks")
+        for label in labels:
+            out.append(Count(subject=label, low=1.0, high=1.0, qualifier="exact", text=doc.text[o0:o1],
+                             span=(o0, o1), scope="event"))
+            have.add(label)
+    return out
 
 
 def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:
