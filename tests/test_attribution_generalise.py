@@ -30,3 +30,27 @@ def test_a_body_description_refers_back_to_the_body():
             "وأشارت البعثة إلى أنها وثقت مئات الحالات.")
     atts = _atts(text, "ar")
     assert atts[-1].speaker.startswith("بعثة المراقبة")
+
+
+def test_arabic_object_verb_keeps_the_persons_name_after_the_role():
+    [a] = _atts("واتهم رئيس الوزراء الإيطالي ماريو دراغي الحكومة الروسية بارتكاب جريمة.", "ar")
+    assert a.speaker == "رئيس الوزراء الإيطالي ماريو دراغي"
+    [a] = _atts("وأدان المفوض السامي لشؤون اللاجئين فيليبو غراندي القصف الذي طال المخيم.", "ar")
+    assert a.speaker == "المفوض السامي لشؤون اللاجئين فيليبو غراندي"
+    # a one-word "name" after the role is the object
+    [a] = _atts("وانتقد الوزير الحكومة السابقة بشدة.", "ar")
+    assert a.speaker == "الوزير"
+
+
+def test_arabic_given_name_ali_is_not_the_preposition():
+    [a] = _atts("من جهته، دعا النائب السابق علي حسن السعدي، في كلمة متلفزة، إلى التهدئة.", "ar")
+    assert a.speaker.endswith("علي حسن السعدي")
+    [a] = _atts("وقال الوزير على هامش المؤتمر إن الوضع خطير.", "ar")
+    assert a.speaker == "الوزير"
+
+
+def test_arabic_speaker_after_a_resumptive_pronoun_runs_to_the_sentence_end():
+    atts = _atts("ارتفع عدد القتلى إلى عشرين، وفق ما أفاد به محافظ الإقليم أحمد سليمان.", "ar")
+    assert atts[-1].speaker == "محافظ الإقليم أحمد سليمان"
+    [a] = _atts("وأعلن الجيش مقتل ثلاثة جنود.", "ar")
+    assert a.speaker == "الجيش"

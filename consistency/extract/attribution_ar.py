@@ -148,7 +148,10 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
         bare_ba = lemma in lex.ba_verbs and s0 < len(toks) and is_ba_phrase(toks[s0][2], lex)
         # "وطالبت بتفعيل اللجنة": the verb's own pronoun speaks, the ب-phrase is what it asks for
         e = raw = s0 if within or bare_ba else speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
-        if not within and not bare_ba and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
+        # "بحسب ما أفاد به حاكم المقاطعة فلان الفلاني.": after a resumptive pronoun the verb has
+        # no object, so a speaker that ends the sentence is whole
+        ends = s0 > i + 1 and not within and e > s0 and (e >= len(toks) or toks[e][2] in ".؟!")
+        if not within and not bare_ba and not ends and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
             e = noun_phrase(st, s0, lex)  # an object follows the speaker
         if lemma not in lex.object_verbs and e > s0:
             longer = _to_complementizer(st, s0, raw, lex)

@@ -82,6 +82,7 @@ class Sent:
 
     def __init__(self, text: str, span: Span):
         self.span = span
+        self.raw = text[span[0]:span[1]]
         self.norm = normalize(text[span[0]:span[1]])
         self.toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.norm.text)]
 
@@ -124,7 +125,7 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
                 and st.toks[k + 1][2] not in lex.stop:
             k += 2  # "المتحدث باسم وزارة الصحة في غزة أشرف القدرة": where the body is
             continue
-        if w in lex.comp or w in lex.stop and w not in lex.keep or w == "ل":
+        if w in lex.comp or w in lex.stop and w not in lex.keep and not _given_name(st, k) or w == "ل":
             break
         if k == i and w[0] == "ل" and len(w) > 3 and "ال" + w[2:] in lex.listeners:
             break  # "قال للصحافيين": a listener, no speaker after the verb
@@ -137,6 +138,14 @@ def speaker_after(st: Sent, i: int, lex: Lex, limit: int = 9, ba: bool = False) 
         if w in lex.anon_heads and k < len(st.toks) and st.toks[k][2] in {"في", "من", "ب", "داخل", "مقرب", "قريب"}:
             k += 1  # "مصادر في الشرطة", "مصدر من الحشد": the place belongs to the source
     return k
+
+
+def _given_name(st: Sent, k: int) -> bool:
+    """"علي" written with ya (the name Ali), which folds into the preposition "على" once
+    normalised: "الرئيس السابق علي عبدالله صالح"."""
+    a, b = st.norm.span(st.toks[k][0], st.toks[k][1])
+    return st.toks[k][2] == "علي" and st.raw[a:b].endswith("ي") and k + 1 < len(st.toks) \
+        and st.toks[k + 1][2][0].isalpha() and not st.toks[k + 1][2].startswith("ال")
 
 
 def is_ba_phrase(w: str, lex: Lex) -> bool:
@@ -169,6 +178,11 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
             k += 1  # genitive "الأمين العام للأمم المتحدة": "of the United Nations"
             prev = "ال" + w[2:]
             continue
+        if w.startswith("ل") and not w.startswith("لل") and len(w) > 3 and k + 1 < end and toks[k + 1][2].startswith("ال") \
+                and (bare(prev) in lex.roles | lex.idafa or prev in lex.modifiers or re.search(r"(?:ي|يه)$", prev)):
+            k += 2  # a construct genitive after a role: "المفوض السامي لحقوق الإنسان", "لشؤون اللاجئين"
+            prev = toks[k - 1][2]
+            continue
         if named and not w.startswith("ال") or named and re.search(r"(?:ي|يه)$", w):
             k += 1  # the name after a role: "الأمين العام لـ«النجباء» أكرم الكعبي"
         elif bare(prev) in lex.idafa and not prev.startswith("ال") or prev == "باسم" or w == "باسم":
@@ -177,7 +191,7 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
                 or w in lex.modifiers:
             k += 1  # nisba adjective, as definite as its noun: "العراقية", "الأمريكي"
         elif bare(toks[i][2]) in lex.roles and prev.startswith("ال") and (w in lex.titles or not w.startswith("ال")):
-            j = _name_end(st, k, lex)
+            j = _name_end(st, k, lex, objects=True)
             if j == k:
                 break
             k = j  # the name after a role: "الرئيس الأوكراني فولوديمير زيلينسكي في خطاب"
@@ -191,16 +205,20 @@ def noun_phrase(st: Sent, i: int, lex: Lex) -> int:
     return k
 
 
-def _name_end(st: Sent, k: int, lex: Lex) -> int:
+def _name_end(st: Sent, k: int, lex: Lex, objects: bool = False) -> int:
     """One past a person's name at token k (titles, up to three words, a family name such as
     "السوداني"), but only when the name ends the phrase: then a comma, a complementizer, a form
-    ("في خطاب") or the end follows, not an object."""
+    ("في خطاب") or the end follows, not an object. With `objects` (the verb takes an object),
+    a name of two words or more may also be followed by its definite object ("اتهم الرئيس
+    التركي رجب طيب أردوغان النظام السوري"): a one-word "name" there may be the object itself
+    ("اتهم الرئيس إسرائيل")."""
     toks, j = st.toks, k
     while j < len(toks) and toks[j][2] in lex.titles:
         j += 1
     start = j
     while j < len(toks) and j - start < 3 and toks[j][2][0].isalnum() and not toks[j][2].startswith("ال") \
-            and toks[j][2] not in lex.comp and toks[j][2] not in lex.stop and not re.search(r"(?:ها|هم)$", toks[j][2]):
+            and toks[j][2] not in lex.comp and (toks[j][2] not in lex.stop or _given_name(st, j)) \
+            and not re.search(r"(?:ها|هم)$", toks[j][2]):
         j += 1
     if j < len(toks) and j > start and toks[j][2].startswith("ال") and re.search(r"(?:ي|يه)$", toks[j][2]):
         j += 1  # family name: "محمد شياع السوداني"
@@ -208,6 +226,10 @@ def _name_end(st: Sent, k: int, lex: Lex) -> int:
         return k
     nxt = toks[j][2] if j < len(toks) else "."
     ok = nxt in lex.comp or not nxt[0].isalnum() or nxt in lex.form_openers
+    if objects and j - start >= 2 and nxt.startswith("ال") and not re.search(r"(?:ي|يه)$", nxt) \
+            and not any(is_ba_phrase(t[2], lex) or t[2][0] == "ل" for t in toks[start:j]) \
+            and not any(t[2][0] == "ب" for t in toks[start + 1:j]):  # "إسرائيل بعرقلة المفاوضات"
+        ok = True
     return j if ok else k
 
 
