@@ -122,3 +122,18 @@ def test_government_against_unnamed_groups():
          "text": "وحمّلت القيادة العامة للجيش المجموعات الإرهابية والدول الداعمة لها المسؤولية الكاملة عن الهجوم."},
     ])
     assert [sorted(s.value for s in d.sides) for d in found] == [["Syria", "armed groups (unnamed)"]]
+
+
+def test_owner_of_the_act_names_no_rival_perpetrator():
+    """A party that calls its strike lawful names the doers of what it answered, not of the act."""
+    docs = [
+        {"id": "a", "source": "Wire One", "date": "2023-06-10", "language": "en",
+         "text": "An air strike by the Saudi-led coalition hit a crowded market on Thursday, medics said."},
+        {"id": "b", "source": "وكالة ثانية", "date": "2023-06-10", "language": "ar",
+         "text": "وقال المتحدث باسم التحالف بقيادة السعودية إن الضربة عمل عسكري مشروع. "
+                 "وأضاف التحالف بقيادة السعودية أن الصاروخ الباليستي أطلقه الحوثيون على المدينة الحدودية."},
+    ]
+    assert _detect("perpetrator", docs) == []
+    # without the excuse, the same speaker naming another doer is a rival account
+    docs[1]["text"] = "وقال التحالف بقيادة السعودية إن الحوثيين أطلقوا الصاروخ على السوق."
+    assert [sorted(s.value for s in d.sides) for d in _detect("perpetrator", docs)] == [["Houthis", "Saudi-led coalition"]]
