@@ -87,8 +87,68 @@ def identities(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> li
     speaks of were (extract/roles.py)."""
     from consistency.extract import roles
 
-    return (_alias_names(doc, span, doc_kunya) + roles.people(doc, span) + roles.roles(doc, span)
+    people = roles.people(doc, span)
+    armed = armed_people(doc, span)
+    if armed:
+        # "the dead were militia members": an accusing category replaces plain "civilian"
+        people = [v for v in people if v.value != "civilian"] + armed
+    return (_alias_names(doc, span, doc_kunya) + people + roles.roles(doc, span)
             + roles.leaders(doc, span) + roles.materials(doc, span))
+
+
+_ABOARD_WINDOW = 4  # words from "carrying" / "تقل" to the armed noun
+_COPULA_WINDOW = 8  # words from "those killed" / "القتلى" to "were" / "معظمهم"
+_CLAUSE_BREAK = re.compile(r"[.;!?؛]")
+
+
+def armed_people(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Members of an armed group said to be the people on board or among the dead:
+
+        "the bus was carrying Houthi recruits"                -> people armed
+        "one of those killed was an ISIS facilitator"          -> people armed
+        "عدد القتلى لا يتجاوز 20 وأن معظمهم من عناصر الميليشيا" -> people armed
+        "there were no fighters on board" / "none of the dead were fighters" -> nothing
+    """
+    from consistency.extract.frames import _token_gap, _value
+
+    nouns = _hits(doc, "people_armed", span, "members") + _hits(doc, "people_armed", span, "nouns")
+    if not nouns:
+        return []
+    negs = _hits(doc, "negations", span, "words")
+    questions = _hits(doc, "people_armed", span, "questions")
+
+    def apart(a_end: int, b_start: int, most: int) -> bool:
+        return b_start < a_end or _token_gap(doc, a_end, b_start) > most or bool(
+            _CLAUSE_BREAK.search(doc.norm[a_end:b_start]))
+
+    def negated(lo: int, hi: int) -> bool:
+        return any(lo <= n.start and n.end <= hi for n in negs)
+
+    def before(pos: int, words: int) -> int:
+        """The normalised position `words` words before `pos`."""
+        k = pos
+        for _ in range(words):
+            k = doc.norm.rfind(" ", 0, max(0, k - 1)) + 1 if k > 0 else 0
+        return k
+
+    out = []
+    for n in nouns:
+        for a in _hits(doc, "people_armed", span, "aboard"):
+            if not apart(a.end, n.start, _ABOARD_WINDOW) and not negated(before(a.start, 2), n.start):
+                out.append(_value(doc, n, "armed", subject="people"))
+        for a in _hits(doc, "people_armed", span, "aboard_after"):
+            if not apart(n.end, a.start, 3) and not negated(before(n.start, 3), n.start):
+                out.append(_value(doc, n, "armed", subject="people"))
+        for c in _hits(doc, "people_armed", span, "copula"):
+            if apart(c.end, n.start, _ABOARD_WINDOW) or negated(c.end, n.start):
+                continue
+            if any(not apart(d.end, c.start, _COPULA_WINDOW) and not negated(before(d.start, 3), d.start)
+                   and not any(d.end <= q.start and q.end <= c.start for q in questions)
+                   for d in _hits(doc, "people_armed", span, "dead")):
+                out.append(_value(doc, n, "armed", subject="people"))
+    from consistency.extract.frames import _dedupe
+
+    return _dedupe(out)
 
 
 def _alias_names(doc: DocText, span: tuple[int, int], doc_kunya: str | None) -> list[FacetValue]:
