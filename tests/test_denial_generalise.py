@@ -25,6 +25,10 @@ FACETS = [
     ("en", "The aid agency said its teams had asked to reach the detainees but had not been given access.", ["access"]),
     ("ar", "وقالت المنظمة إن فرقها لم يُسمح لها بالوصول إلى المعتقلين حتى الآن.", ["access"]),
     ("en", "The agency said its teams had been given access to the wounded on Monday.", []),
+    # a guarantee denied, against those who say the party gave it
+    ("en", "The agency said it was not a guarantor of the evacuation deal and gave no guarantees to anyone.",
+     ["guarantee"]),
+    ("ar", "وقالت المنظمة إنها ليست طرفًا ضامنًا لأي اتفاق بين الطرفين.", ["guarantee"]),
     # using something is no denial
     ("en", "Doctors said they were using generators to keep the wards running.", []),
     ("ar", "وقال الأطباء إنهم يواصلون استخدام المولدات لتشغيل الأقسام.", []),
@@ -101,3 +105,16 @@ def test_access_refused_that_nobody_says_was_offered_is_no_discrepancy():
              source="Ministry"),
     ])
     assert found == []
+
+
+def test_guarantee_denied_against_those_who_say_it_was_given():
+    found = _detect("denial", [
+        _doc("agency", "The Red Cross said it was not a guarantor of the deal under which the fighters "
+                       "surrendered.", source="Red Cross"),
+        _doc("regiment", "The regiment said the fighters had left the plant under guarantees from the Red Cross "
+                         "and demanded an answer.", source="Regiment"),
+        _doc("president", "وطالب الرئيس الصليب الأحمر بالتحرك، لأنه كان ضامنًا لحياة المقاتلين الذين خرجوا من المصنع.",
+             "ar", source="Channel"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "guarantee")]
+    assert [s.document_ids for s in found[0].sides] == [["agency"], ["president", "regiment"]]

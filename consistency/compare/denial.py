@@ -32,6 +32,7 @@ _WORDING = {
     "warned": ("no warning or call to leave was given", "residents were warned or told to evacuate"),
     "figures": ("the party issued no such figure", "the figure is given as the party's"),
     "access": ("access was not granted", "access was offered or granted"),
+    "guarantee": ("the party guaranteed nothing", "the party guaranteed the deal or the people's safety"),
 }
 
 
