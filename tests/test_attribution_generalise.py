@@ -54,3 +54,25 @@ def test_arabic_speaker_after_a_resumptive_pronoun_runs_to_the_sentence_end():
     assert atts[-1].speaker == "محافظ الإقليم أحمد سليمان"
     [a] = _atts("وأعلن الجيش مقتل ثلاثة جنود.", "ar")
     assert a.speaker == "الجيش"
+
+
+def test_english_middle_initial_stays_in_the_name():
+    [a] = _atts("Adm. John R. Harris, head of the naval command, said Monday that two ships were hit.", "en")
+    assert a.speaker == "Adm. John R. Harris"
+
+
+def test_english_surname_that_is_a_verb_of_saying():
+    text = ("The raid broke no rule, Ombudsman Karim B. Said said Tuesday. "
+            "\"It was a grave error,\" Said told reporters.")
+    atts = _atts(text, "en")
+    assert [a.speaker for a in atts] == ["Ombudsman Karim B. Said"] * 2
+    [a] = _atts("Said told reporters that the review was over.", "en")
+    assert a.speaker == "Said"
+
+
+def test_english_subject_after_a_fronted_adverbial_says_the_second_verb():
+    [a] = _atts("At a briefing in Geneva, UN envoy Maria Lopez held up maps of the camp and said the shelling "
+                "had come from the east.", "en")
+    assert a.speaker == "UN envoy Maria Lopez"
+    [a] = _atts("On Sunday, the navy withdrew two frigates and said the blockade was over.", "en")
+    assert a.speaker == "the navy"

@@ -20,6 +20,7 @@ from consistency.extract.attribution_en_phrases import (
     is_speakerish,
     scan_left,
     scan_right,
+    surname,
     tokens,
 )
 
@@ -111,6 +112,18 @@ def _coordinated(toks: list[Tok], j: int, prev: Cand) -> bool:
     between = [x for x in toks if prev.cue_span[1] <= x.start < toks[j].start]
     return not any(x.low in {"that", "said", "says", "told"} or x.text in "“\"«" for x in between) \
         and prev.speaker[1] <= prev.cue_span[0]
+
+
+_FRONTED = {"at", "in", "on", "during", "after", "before", "speaking", "addressing", "earlier", "later"}
+
+
+def _after_fronted(toks: list[Tok]) -> int:
+    """Index of the subject after a fronted adverbial closed by a comma ("At a news conference,
+    X ..."), or 0."""
+    if not toks or toks[0].low not in _FRONTED:
+        return 0
+    comma = next((k for k in range(1, min(len(toks), 14)) if toks[k].text == ","), None)
+    return comma + 1 if comma is not None and comma + 1 < len(toks) and toks[comma + 1].word else 0
 
 
 def span_of(toks: list[Tok], a: int, b: int) -> Span:
@@ -225,11 +238,17 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
         c.speaker, c.role = cands[-1].speaker, "continuation"
         return c
     if j >= 0 and toks[j].low in {"and", "but", "yet"} and not cands and toks[0].cap:
-        # "Hamas rejected the assessment and said ...": the sentence's subject says it
-        e = scan_right(toks, 0, lex, limit=6)
-        if 0 < e < j and is_speakerish(toks[:e], lex, sent[0], strict=lemma in lex.weak) and toks[e].word \
+        # "Hamas rejected the assessment and said ...": the sentence's subject says it, also after
+        # a fronted adverbial ("At an emergency meeting, the ambassador held up photos and said")
+        s0 = _after_fronted(toks)
+        e = scan_right(toks, s0, lex, limit=6)
+        # the subject ends where its verb begins: "The army withdrew ...", "Residents buried ..."
+        e = next((k for k in range(s0 + 1, e) if toks[k].text.islower() and toks[k].low not in lex.heads
+                  and toks[k].low not in lex.dets and toks[k].low not in {"of", "and", "for", "in"}
+                  and (toks[k - 1].cap and toks[k - 1].low not in lex.dets or toks[k - 1].low in lex.heads)), e)
+        if s0 < e < j and is_speakerish(toks[s0:e], lex, sent[0], strict=lemma in lex.weak) and toks[e].word \
                 and toks[e].text.islower() and toks[e].low not in lex.stop:
-            c.speaker, c.role = span_of(toks, 0, e), "continuation"
+            c.speaker, c.role = span_of(toks, s0, e), "continuation"
             return c
     if j >= 0 and toks[j].word:
         first_person = re.sub(r"[’'](?:ve|d|ll|m|re)$", "", toks[j].low) in {"i", "we", "you"}
@@ -258,7 +277,8 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
                                                               and toks[a - 2].text in "”\"’")
         after_quote = after_quote and a <= b and toks[a].low not in INVERTED_END and toks[b].low not in INVERTED_END
         _restrictive_relative(text, toks, j, lex, sent, c)
-        if c.speaker is None and a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote):
+        if c.speaker is None and a <= b and (is_speakerish(toks[a:b + 1], lex, sent[0]) or after_quote
+                                             or surname(toks, j, j, lex)):
             c.speaker = span_of(toks, a, b + 1)  # '"...," the driver said': any noun phrase speaks
     elif j >= 2 and toks[j].text in "-—–":
         # "Kall -- co-editor of a book on the debates -- said": the appositive between dashes

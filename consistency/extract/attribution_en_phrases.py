@@ -115,6 +115,9 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
             if t.text == "." and k > 0 and toks[k - 1].low in lex.titles:
                 k -= 1
                 continue
+            if t.text == "." and k > 1 and taken and re.fullmatch(r"[A-Z]", toks[k - 1].text) and toks[k - 2].cap:
+                k -= 1  # a middle initial: "Gen. Kenneth F. McKenzie Jr."
+                continue
             if t.text == ")":  # "Sen. Claire McCaskill (D-Mo.) said"
                 m = k - 1
                 while m >= 0 and toks[m].text != "(" and k - m < 8:
@@ -130,7 +133,7 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
             k -= 3  # "those close to him", "sources close to them"
             taken += 3
             continue
-        if t.low in lex.stop or t.low.endswith(("n't", "n’t")):
+        if (t.low in lex.stop and not surname(toks, k, j, lex)) or t.low.endswith(("n't", "n’t")):
             return k + 1, j, t.low in {"but", "while", "whereas", "as", "because", "since", "that"}
         if t.low == "and":
             nxt = toks[k - 1] if k > 0 else None
@@ -153,6 +156,14 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
             return k, j, at_boundary
         k -= 1
     return 0, j, True
+
+
+def surname(toks: list[Tok], k: int, j: int, lex: Lex) -> bool:
+    """A capitalised verb right before the cue is a name ("Lt. Gen. Sami D. Said said", "Said
+    told reporters"): two verbs of saying do not follow each other."""
+    t = toks[k]
+    return k == j and t.text[:1].isupper() and t.low in lex.verbs and j + 1 < len(toks) \
+        and (k == 0 or toks[k - 1].cap or not toks[k - 1].word)
 
 
 def scan_right(toks: list[Tok], i: int, lex: Lex, limit: int = 10) -> int:
