@@ -107,3 +107,46 @@ def test_armed_and_civilian_dead_by_one_speaker_is_no_dispute():
                  "The army said it regretted any harm to civilians."},
     ])
     assert found == []
+
+
+SECTORS = [
+    ("en", "The ministry said jets carried out a strike on an arms depot on the eastern outskirts of the town.",
+     ["sector:east"]),
+    ("en", "Residents said the planes struck at dawn, while families slept in the residential northern neighbourhood.",
+     ["sector:north"]),
+    ("en", "Shells hit the north-eastern districts overnight, the mayor said.", ["sector:north+east"]),
+    ("ar", "وقال المرصد إن طائرات حربية نفذت غارات على الحي الشمالي من البلدة.", ["sector:north"]),
+    ("ar", "وأكدت الوزارة أن الطائرات استهدفت مستودعًا على الأطراف الشرقية للبلدة.", ["sector:east"]),
+    # a region, a direction from a landmark, no targeting word, or a denied strike place nothing
+    ("en", "Fighting raged in northern Gaza on Tuesday.", []),
+    ("en", "A rocket struck a house in the old neighbourhood, northwest of the airport.", []),
+    ("en", "Families fled to the western suburbs.", []),
+    ("en", "The army said it did not strike the western suburbs.", []),
+    ("ar", "وقُتل مدنيون في ريف المحافظة الجنوبي.", []),
+]
+
+
+@pytest.mark.parametrize("language,text,want", SECTORS, ids=[t[:40] for _, t, _ in SECTORS])
+def test_sectors(language, text, want):
+    from consistency.extract.targets import sectors
+
+    doc = DocText(text, language)
+    got = sectors(doc, (0, len(text)))
+    assert [v.value for v in got] == want
+    for v in got:
+        assert text[v.span[0] : v.span[1]] == v.text
+
+
+def test_eastern_outskirts_against_northern_neighbourhood():
+    docs = [
+        {"id": "a", "source": "Ministry Wire", "date": "2021-04-04", "language": "en",
+         "text": "The defence ministry said jets carried out a strike on an arms depot on the eastern outskirts of the town."},
+        {"id": "b", "source": "وكالة ثانية", "date": "2021-04-04", "language": "ar",
+         "text": "وقال المرصد إن طائرات حربية نفذت غارات على الحي الشمالي من البلدة."},
+    ]
+    found = _detect("location", docs)
+    assert [sorted(s.value for s in d.sides) for d in found] == [
+        ["the eastern part of the town", "the northern part of the town"]]
+    # a quarter shared ("north-eastern" and "eastern") is no dispute
+    docs[1]["text"] = "وقال المرصد إن طائرات حربية نفذت غارات على الأحياء الشمالية الشرقية من البلدة."
+    assert _detect("location", docs) == []

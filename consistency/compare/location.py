@@ -6,10 +6,12 @@ Flags:      "inside the designated humanitarian zone" vs "outside the humanitari
             "insurgents in the vicinity", "a nearby medical facility" vs "fired from inside the
             compound" (near the site or inside it);
             "launched from Russian-controlled territory" vs "أُطلق من منطقة تسيطر عليها القوات
-            الأوكرانية" (the launch site, on opposite sides of the front line).
+            الأوكرانية" (the launch site, on opposite sides of the front line);
+            "a strike on a depot on the eastern outskirts" vs "غارات على الحي الشمالي" (part of town).
 Must not:   "Palestine Street" vs "near the Interior Ministry" (two descriptions of one place);
             "there was no fighting inside the compound" (places nothing inside);
-            two sources placing the launch in ground held by the same party.
+            two sources placing the launch in ground held by the same party;
+            "the north-eastern districts" vs "the eastern outskirts" (one quarter shared).
 """
 
 from __future__ import annotations
@@ -60,8 +62,28 @@ def _launch_sides(ctx: EventContext) -> list[SideBuilder]:
     return [sides[k] for k in sorted(sides)]
 
 
+def _sectors(ctx: EventContext) -> list[Discrepancy]:
+    """Sources placing the strike in parts of the town that share no quarter ("the eastern
+    outskirts" vs "the northern neighbourhood"; "north-eastern" meets both). One finding with
+    every side, where two sides that share no quarter rest on different speakers."""
+    sides = [s for s in value_sides(ctx, "location") if s.value.startswith("sector:")]
+    quarters = {s.value: set(s.value.split(":", 1)[1].split("+")) for s in sides}
+    apart = any(not (quarters[a.value] & quarters[b.value]) and sides_conflict([a, b])
+                for i, a in enumerate(sides) for b in sides[i + 1 :])
+    if not apart:
+        return []
+    for s in sides:
+        # "north" -> "the northern part of the town", "north+east" -> "the north-eastern part ..."
+        s.value = "the " + "-".join(sorted(quarters[s.value], key=_QUARTER_ORDER.index)) + "ern part of the town"
+    placed = "; ".join(f"{s.value} ({who(ctx, s, 2)})" for s in sides)
+    return [make(KIND, "part of town", "medium", ctx, sides, f"Sources place the strike in different parts of the town: {placed}.")]
+
+
+_QUARTER_ORDER = ["north", "south", "east", "west"]
+
+
 def detect(ctx: EventContext) -> list[Discrepancy]:
-    sides = {s.value: s for s in value_sides(ctx, "location") if not s.value.startswith("launch:")}
+    sides = {s.value: s for s in value_sides(ctx, "location") if not s.value.startswith(("launch:", "sector:"))}
     pairs = []
     if "inside_zone" in sides and "outside_zone" in sides:
         pairs.append((sides["inside_zone"], sides["outside_zone"], "zone"))
@@ -80,6 +102,7 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
                    f"place it {_WORDING[b.value]}.")
         a.value, b.value = _WORDING[a.value], _WORDING[b.value]
         out.append(make(KIND, subject, "medium", ctx, [a, b], summary))
+    out += _sectors(ctx)
     if len(launches) >= 2 and sides_conflict(launches):
         for s in launches:
             s.value = f"launched from ground held by {s.value.split(':', 1)[1]}"

@@ -12,6 +12,8 @@ gives no target. A denial is a negated topic from the lexicon ("no civilians wer
 
 from __future__ import annotations
 
+import re
+
 from consistency.extract.doctext import DocText
 from consistency.extract.frames import _dedupe, _hits, _token_gap, _value
 from consistency.extract.lexicon import facet_table
@@ -139,7 +141,46 @@ def locations(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
         if label == "inside_site" and not _fire_from_inside(doc, h, negs, fire):
             continue
         out.append(_value(doc, h, label))
-    return _dedupe(out + launch_sites(doc, span))
+    return _dedupe(out + launch_sites(doc, span) + sectors(doc, span))
+
+
+_SECTOR_WINDOW = 20  # words from the targeting word ("struck", "غارات على") to the part of town
+_SENTENCE_END = re.compile(r"[.!?;؛](?:\s|$)")  # not the dots of "6:30 a.m.,"
+
+
+def sectors(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """The part of a town a strike is placed in, after a targeting word of the clause:
+    "a strike on a depot on the eastern outskirts" -> `sector:east`, "غارات على الحي الشمالي"
+    -> `sector:north`, "the north-eastern districts" -> `sector:north+east`. A direction
+    with no word for a part of a town ("northern Gaza", "شمال غربي العاصمة") places nothing."""
+    nouns = _hits(doc, "location_sector", span, "nouns")
+    if not nouns:
+        return []
+    contexts = _hits(doc, "target_contexts", span, "words")
+    negations = _hits(doc, "negations", span, "words")
+    arabic = doc.language == "ar"
+    out = []
+    for d in _hits(doc, "location_sector", span):
+        if d.label == "nouns":
+            continue
+        if arabic:  # "الأطراف الشرقية", "الأحياء السكنية الشمالية": the noun first
+            noun = next((n for n in nouns if n.end <= d.start and _token_gap(doc, n.end, d.start) <= 3
+                         and not any(ch in ",.;،؛" for ch in doc.norm[n.end:d.start])), None)
+            lo, hi = (noun.start, d.end) if noun else (0, 0)
+        else:  # "the eastern outskirts", "the northern residential neighbourhood"
+            noun = next((n for n in nouns if n.start >= d.end and _token_gap(doc, d.end, n.start) <= 1
+                         and not any(ch in ",.;" for ch in doc.norm[d.end:n.start])), None)
+            lo, hi = (d.start, noun.end) if noun else (0, 0)
+        if noun is None:
+            continue
+        aimed = [c for c in contexts if c.end <= lo and _token_gap(doc, c.end, lo) <= _SECTOR_WINDOW
+                 and not _SENTENCE_END.search(doc.norm[c.end:lo])]
+        if not aimed or any(n.end <= aimed[-1].start and _token_gap(doc, n.end, aimed[-1].start) <= 3
+                            for n in negations):
+            continue
+        start, end = doc.to_orig(lo, hi)
+        out.append(FacetValue(value=f"sector:{d.label}", text=doc.text[start:end], span=(start, end)))
+    return out
 
 
 _SITE_WINDOW = 10  # words from a fire word or a negation to "inside the compound"
