@@ -118,3 +118,24 @@ def test_guarantee_denied_against_those_who_say_it_was_given():
     ])
     assert [(d.kind, d.subject) for d in found] == [("denial", "guarantee")]
     assert [s.document_ids for s in found[0].sides] == [["agency"], ["president", "regiment"]]
+
+
+def test_a_party_speaking_for_itself_does_not_allege_what_it_denies():
+    found = _detect("denial", [
+        _doc("channel", "نفى تحالف دعم الشرعية، الأحد، أن تكون طائراته قد نفذت أي غارات على قاعة الأفراح في "
+                        "البلدة الجبلية.", "ar", source="Channel"),
+        _doc("agency", "أعربت قيادة تحالف دعم الشرعية في اليمن عن أسفها وتعاطفها مع ذوي الضحايا إثر الحادثة "
+                       "التي وقعت في قاعة الأفراح في البلدة الجبلية، وأعلنت أنها وجهت فريق التقييم بالتحقيق فيها.",
+             "ar", source="Agency"),
+    ])
+    assert found == []
+
+
+def test_critics_of_a_party_allege_what_it_denies():
+    found = _detect("denial", [
+        _doc("tv", "Hezbollah leader Hassan Nasrallah on Sunday denied that the group kept any rockets in "
+                   "the grain silos and called for an inquiry.", source="TV"),
+        _doc("paper", "Some critics of Hezbollah suggested that the Iran-backed group may have kept rockets "
+                      "in the grain silos, a claim no evidence supports.", source="Paper"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]

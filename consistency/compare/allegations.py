@@ -65,9 +65,23 @@ def alleging(ctx: EventContext, denial: tuple[Claim, FacetValue], parties: set[s
             continue
         if len(rare & words(other.text)) < _MIN_SHARED:
             continue
-        if parties & {h.label for h in agents(ctx.text(other.document_id), other.span)}:
+        if parties & _named_outside_speaker(ctx, other, agents):
             out.append(other)
     return out
+
+
+def _named_outside_speaker(ctx: EventContext, claim: Claim, agents) -> set[str]:
+    """The parties a claim names, except as its own speaker: "the coalition command expressed
+    its regret over the incident at the hall" speaks for the coalition, it alleges nothing
+    against it; "critics of Hezbollah said" still names Hezbollah as the one alleged against."""
+    from consistency.extract.frames import _hits
+
+    doc = ctx.text(claim.document_id)
+    hits = agents(doc, claim.span)
+    if claim.speaker_span and not _hits(doc, "denial_rebuttal", claim.speaker_span, "opponents"):
+        s, e = doc.norm_span(*claim.speaker_span)
+        hits = [h for h in hits if h.end <= s or h.start >= e]
+    return {h.label for h in hits}
 
 
 def answered(ctx: EventContext, denial: tuple[Claim, FacetValue]) -> Claim | None:
