@@ -12,8 +12,9 @@ from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
 KIND = "casualty_count"
-_WORDING = {"gunshot": "of people shot (one party's fire, or gunshot wounds)"}
-SUBJECTS = {"killed", "injured", "missing", "detained", "gunshot"}
+_WORDING = {"gunshot": "of people shot (one party's fire, or gunshot wounds)",
+            "children killed": "of children among the dead", "children injured": "of children among the wounded"}
+SUBJECTS = {"killed", "injured", "missing", "detained", "gunshot", "children killed", "children injured"}
 
 
 def _combined(figures: dict) -> list:

@@ -15,7 +15,7 @@ from consistency.compare.sides import EventContext, make, sides_conflict, who
 from consistency.models import Discrepancy
 
 KIND = "count"
-_PEOPLE = {"killed", "injured", "missing", "detained", "casualties", "gunshot"}
+_PEOPLE = {"killed", "injured", "missing", "detained", "casualties", "gunshot", "children killed", "children injured"}
 # How a subject reads in a summary, where its name alone would not say it.
 _WORDING = {"sheltering": "people sheltering inside", "hostages": "hostages killed"}
 

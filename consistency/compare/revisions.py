@@ -51,7 +51,7 @@ def source_key(claim: Claim, documents: dict[str, Document], actors: dict[str, A
 
 # An incident's running toll only rises as bodies are recovered and the wounded die: of one
 # source's figures on one day with nothing else to order them, the smaller came first.
-_RUNNING = frozenset({"killed", "injured", "casualties"})
+_RUNNING = frozenset({"killed", "injured", "casualties", "children killed", "children injured"})
 
 
 def _order(claim: Claim, count: Count, documents: dict[str, Document]):
@@ -101,17 +101,20 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
             )
         )
     # A figure the text itself marks as preliminary or past ("initial toll", "had said on
-    # Friday", "الحصيلة الأولية") gives way to a current figure of its event in the same text
-    # (the outlet sets the old figure beside the new one); against another source's figure it
-    # stays a rival: an initial 82 of one source against another's 140 the same day is a
-    # discrepancy, not an update.
-    current = {(c.document_id, event_of.get(c.id), k.subject) for c in claims if not _PRELIMINARY.search(c.text)
-               for k in c.facets.counts if k.scope == "event"}
+    # Friday", "الحصيلة الأولية") gives way to a current figure of its event from the same
+    # outlet (set beside it in one text, or in the outlet's later report); against another
+    # source's figure it stays a rival: an initial 82 of one source against another's 140 the
+    # same day is a discrepancy, not an update.
+    def outlet(c: Claim) -> str:
+        return documents[c.document_id].source or c.document_id
+
+    current = {(outlet(c), event_of.get(c.id), k.subject) for c in claims if not _PRELIMINARY.search(c.text)
+               for k in c.facets.counts if k.scope in ("event", "partial")}
     for claim in claims:
         if not (_PRELIMINARY_TOLL.search(claim.text) or _PRELIMINARY.search(claim.text)):
             continue
         for count in claim.facets.counts:
-            if (claim.document_id, event_of.get(claim.id), count.subject) in current:
+            if (outlet(claim), event_of.get(claim.id), count.subject) in current:
                 superseded.add((claim.id, count.span))
     superseded |= _risen_past(claims, documents, event_of)
     superseded |= _relayed(claims, documents, event_of, superseded)

@@ -21,7 +21,8 @@ from consistency.models import Count
 
 CASUALTY_SUBJECTS = frozenset({"killed", "injured", "missing", "detained", "casualties"})
 # Subjects that count people; the others count things (missiles, buildings, ...).
-PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages", "gunshot", "rescued"}
+PEOPLE_SUBJECTS = CASUALTY_SUBJECTS | {"sheltering", "hostages", "gunshot", "rescued", "children killed",
+                                       "children injured"}
 _WINDOW = 5
 _SINCE_WINDOW = 12  # words from a count to a "since <year>" that still scopes it
 _STOP = re.compile(r"^[.;:!?()\[\]«»\"“”]$")
@@ -55,6 +56,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     after_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_nouns").finditer(seg)]
     before_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_before").finditer(seg)]
     taken_in = [h.end + s0 for h in matcher(lang, "scope", "partial_verbs").finditer(seg)]
+    child_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "children").finditer(seg)]
     joiners = set(rules.get("joiners", []))
     light = frozenset(rules.get("light", []))
 
@@ -87,14 +89,21 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
                 or (_near(n0, n1, after_hits, tokens, before=0, after=2) and _near(n0, n1, shot, tokens, before=0, after=5))):
             subject = "gunshot"  # "its fire caused no more than 10 casualties", "142 of them with gunshot wounds"
         marked = _marked(n0, n1, before_hits, tokens, num_spans)
-        if marked and out and subject not in (None, "killed", "injured"):
-            # "39 rescued, including six children, from under the rubble": the subset counts
-            # what its whole counts, not the nearest subject word
+        subset = marked or _near(n0, n1, after_hits, tokens, before=0, after=2)
+        if subset and out and subject not in ("killed", "injured", "casualties", "gunshot", "hostages"):
+            # "39 rescued, including six children, from under the rubble", "10 members of one
+            # family, seven of them children": the subset counts what its whole counts
             subject = out[-1].subject
+        breakdown = subset and subject in ("killed", "injured") and any(
+            k.subject == subject and k.scope == "event" for k in out) and _near(n0, n1, child_hits, tokens, before=0, after=3)
         if subject is None or (subject == "rescued" and (hostages or matcher(lang, "count_rules", "alive").finditer(seg))):
             continue  # "all three were rescued alive": the hostages' fate, counted by _none_killed
         scope = "event"
-        if cumulative or any(0 <= a - n1 and len(doc.norm[n1:a].split()) <= _SINCE_WINDOW for a in since_years):
+        if breakdown and not cumulative:
+            # "51 killed, 40 of them children": the children among this toll, a count of its
+            # own that another source's breakdown may contradict (7 children against 6)
+            subject = "children " + subject
+        elif cumulative or any(0 <= a - n1 and len(doc.norm[n1:a].split()) <= _SINCE_WINDOW for a in since_years):
             scope = "cumulative"
         elif (
             _near(n0, n1, partial_hits, tokens, before=8, after=8)
