@@ -21,6 +21,8 @@ FACETS = [
     ("ar", "وأكدت القيادة العامة أنها تنفي نفيًا قاطعًا استخدام أي غازات سامة في القرية.", ["involvement"]),
     ("ar", "وشدد الوزير على أن الجيش لم ولن يستخدم هذه الأسلحة في أي مكان.", ["involvement"]),
     ("ar", "وقال الوزير إن القوات لم تستخدم أي ذخائر محرمة.", ["involvement"]),
+    ("ar", "وقال المتحدث إن قوات التحالف «لم تنفذ أي عمليات جوية» في المنطقة.", ["involvement"]),
+    ("ar", "وقال المتحدث إن القوات نفذت عمليات جوية على مواقع المسلحين.", []),
     # access refused, against those who say they invited investigators in
     ("en", "The aid agency said its teams had asked to reach the detainees but had not been given access.", ["access"]),
     ("ar", "وقالت المنظمة إن فرقها لم يُسمح لها بالوصول إلى المعتقلين حتى الآن.", ["access"]),
