@@ -129,3 +129,49 @@ def recalls(doc: DocText, span: tuple[int, int], ref: date) -> list[Recall]:
 
 def _space(text: str) -> str:
     return " ".join(text.split())
+
+
+_SINGULAR = frozenset({"day", "week", "يوم", "اسبوع"})
+
+
+@lru_cache(maxsize=1)
+def _elapsed_regex() -> tuple[re.Pattern, dict[str, int], frozenset[str], re.Pattern]:
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))["elapsed"]
+    numbers = {normalize(k).text.strip(): v for k, v in data["numbers"].items()}
+    weeks = frozenset(normalize(w).text.strip() for w in data["weeks_en"] + data["weeks_ar"])
+    num = rf"(?:\d{{1,2}}|{_alternation(numbers)})"
+    en = (rf"(?:(?P<n1>{num})\s+)?(?P<u1>{_alternation(data['days_en'] + data['weeks_en'])})\s+"
+          rf"(?:{_alternation(data['after_en'])})\s+the\s+(?:[\w\-]+\s+){{0,2}}?(?:{_alternation(data['nouns_en'])})")
+    ar = (rf"(?:و|ف)?(?:{_alternation(data['after_ar'])})\s+(?:(?P<n2>{num})\s+)?(?P<u2>{_alternation(data['days_ar'] + data['weeks_ar'])})"
+          rf"\s+(?:{_alternation(data['joiners_ar'])})\s+(?:{_alternation(data['nouns_ar'])})")
+    nouns = re.compile(rf"(?<!\w)(?:{_alternation(data['nouns_en'] + data['nouns_ar'])})(?!\w)")
+    return re.compile(rf"(?<!\w)(?:{en}|{ar})(?!\w)"), numbers, weeks, nouns
+
+
+def elapsed(doc: DocText, span: tuple[int, int], ref: date) -> list[Recall]:
+    """Incidents dated back from the report by the time since them: "five days after the
+    blast" (report of 2022-08-03) -> 2022-07-29; "بعد أسبوع على الانفجار" -> a week before,
+    give or take a day; "بعد يومين من القصف" -> two days before."""
+    pattern, numbers, weeks, _ = _elapsed_regex()
+    a, b = doc.norm_span(*span)
+    out = []
+    for m in pattern.finditer(doc.norm, a, b):
+        unit = _space(m["u1"] or m["u2"])
+        word = _space(m["n1"] or m["n2"] or "")
+        dual = unit.endswith("ين") and len(unit) > 4  # "يومين", "اسبوعين"
+        if not word and not dual and unit not in _SINGULAR:
+            continue  # "days after the attack": no count
+        n = int(word) if word.isdigit() else numbers.get(word, 2 if dual else 1)
+        days = n * 7 if unit in weeks else n
+        slack = 1 if unit in weeks else 0
+        day = ref - timedelta(days=days)
+        out.append(Recall(day - timedelta(days=slack), day + timedelta(days=slack), m.start(), m.end()))
+    return out
+
+
+def names_incident(doc: DocText, span: tuple[int, int], outside: list[Recall]) -> bool:
+    """Whether `span` names an incident ("explosion", "الهجوم") other than inside the
+    `outside` phrases ("a week after the explosion")."""
+    nouns = _elapsed_regex()[3]
+    a, b = doc.norm_span(*span)
+    return any(not any(r.start <= m.start() and m.end() <= r.end for r in outside) for m in nouns.finditer(doc.norm, a, b))

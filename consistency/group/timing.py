@@ -22,7 +22,7 @@ from importlib import resources
 
 from consistency.extract.doctext import DocText
 from consistency.extract.frames import _hits
-from consistency.group.recall import recalls
+from consistency.group.recall import elapsed, names_incident, recalls
 from consistency.models import Claim, Document
 from consistency.text.normalize import normalize
 from consistency.text.segment import sentences
@@ -260,9 +260,27 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         periods = [r for r in recalls(doc, lead, ref) if (ref - r.first).days > window_days]
         if periods or any((ref - d).days > horizon for d in days):
             found += _older_recalls(document, doc, ref, periods, horizon, lead[1], window_days)
+        found += _elapsed_recalls(document, doc, ref, lead[1], window_days)
         if found:
             out[i] = sorted(set(found))
     return out
+
+
+def _elapsed_recalls(document: Document, doc: DocText, ref: date, lead_end: int, window_days: int) -> list[tuple[int, int]]:
+    """The incident a follow-up dates back by the time since it, anywhere in its text ("five
+    days after the blast", "بعد أسبوع على الانفجار"), unless the lead's first sentence reports an
+    incident of the report's own days (then the recalled one is only its background)."""
+    every = elapsed(doc, (0, len(document.text)), ref)
+    found = [r for r in every if (ref - r.last).days > window_days]
+    if not found:
+        return []
+    first = sentences(document.text[:lead_end], document.language)[:1]
+    if first and (_hits(doc, "attack_nouns", first[0], "words") or names_incident(doc, first[0], every)):
+        a, b = doc.norm_span(*first[0])
+        if any((ref - day).days <= window_days for day in _days(doc, first[0], ref, statements=False)) \
+                or _TODAY.search(doc.norm, a, b):
+            return []
+    return [(r.first.toordinal(), r.last.toordinal()) for r in found]
 
 
 def _older_recalls(document: Document, doc: DocText, ref: date, periods: list, horizon: int,

@@ -1,0 +1,58 @@
+"""Grouping rules that must hold on unseen incidents (issue 3): a follow-up that dates its
+incident back by the time since it joins that incident."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from consistency.extract.doctext import DocText
+from consistency.group.events import cluster_documents
+from consistency.group.recall import elapsed
+from consistency.group.timing import recalled_days
+from consistency.models import Document
+
+
+def _days(text: str, language: str, ref: date) -> list[tuple[date, date]]:
+    return [(r.first, r.last) for r in elapsed(DocText(text, language), (0, len(text)), ref)]
+
+
+def test_time_since_the_incident_dates_it_back():
+    ref = date(2021, 6, 10)
+    assert _days("Inspectors were still barred from the site six days after the explosion.", "en", ref) == \
+        [(date(2021, 6, 4), date(2021, 6, 4))]
+    assert _days("Two weeks after the deadly air strike, families were still waiting.", "en", ref) == \
+        [(date(2021, 5, 26), date(2021, 5, 28))]
+    assert _days("وبعد أسبوع على التفجير، لم يُعلن أي طرف مسؤوليته.", "ar", ref) == \
+        [(date(2021, 6, 2), date(2021, 6, 4))]
+    assert _days("وبعد خمسة أيام على القصف، ما زال المفقودون تحت الأنقاض.", "ar", ref) == \
+        [(date(2021, 6, 5), date(2021, 6, 5))]
+    # no count, or no incident noun: no date
+    assert _days("Days after the attack, the mayor resigned.", "en", ref) == []
+    assert _days("Five days after the election, the count went on.", "en", ref) == []
+
+
+_DOCS = [
+    ("blast-0601", "2021-06-01", "en", "An explosion tore through a fuel depot in the port on Tuesday, killing 12 workers."),
+    ("blast-0602", "2021-06-02", "en", "The toll from Tuesday's explosion at the port fuel depot rose to 15, officials said."),
+    ("inquiry-0608", "2021-06-08", "en", "The port authority said on Tuesday it would open an inquiry. Investigators "
+                                         "had not been allowed in a week after the explosion, the union said."),
+    ("inquiry-ar-0609", "2021-06-09", "ar", "أعلنت سلطة الميناء فتح تحقيق. وبعد ثمانية أيام على الانفجار لم يُسمح "
+                                            "للمحققين بدخول الموقع."),
+    ("new-0609", "2021-06-09", "en", "A second explosion hit the port today, a week after the explosion at the depot."),
+]
+
+
+def test_a_follow_up_dated_back_by_elapsed_time_joins_its_incident():
+    docs = [Document(id=i, date=d, language=lang, text=t) for i, d, lang, t in _DOCS]
+    v = np.array([[1, 0]] * 4 + [[0, 1]], dtype="float32")
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    recalled = recalled_days(docs, texts, 3)
+    assert 2 in recalled and 3 in recalled
+    assert 4 not in recalled  # a new explosion of the report's own day: the old one is background
+    clusters = [[docs[i].id for i in c] for c in cluster_documents(docs, v, 0.5, 3, recalled=recalled)]
+    assert clusters == [["blast-0601", "blast-0602", "inquiry-0608", "inquiry-ar-0609"], ["new-0609"]]
+    # without the elapsed time, the follow-ups (a week later) stay apart from their incident
+    plain = [[docs[i].id for i in c] for c in cluster_documents(docs, v, 0.5, 3)]
+    assert ["blast-0601", "blast-0602"] in plain
