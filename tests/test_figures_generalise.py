@@ -123,6 +123,7 @@ def test_a_single_bomb_that_struck_is_one_strike_against_two_raids():
 @pytest.mark.parametrize("text,language,want", [
     ("Not a single missile of this type has been shot down, the spokesman said.", "en", []),
     ("A missile slammed into a nine-storey apartment building.", "en", []),
+    ("The navy said 40 cruise missiles were fired from two warships.", "en", [("missiles", 40.0, 40.0, "event")]),
     ("أصاب الصاروخ مبنى من تسعة طوابق.", "ar", []),
     ("More than 10,000 people have been killed in the war, according to the United Nations.", "en",
      [("killed", 10001.0, None, "cumulative")]),

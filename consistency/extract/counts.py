@@ -59,6 +59,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     child_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "children").finditer(seg)]
     joiners = set(rules.get("joiners", []))
     light = frozenset(rules.get("light", []))
+    objects = frozenset(rules.get("object_prepositions", []))
 
     out = []
     units = [h.start + s0 for h in matcher(lang, "count_rules", "units").finditer(seg)]
@@ -73,7 +74,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
             continue  # "17-kilogram warheads", "45 km": a measure, not a count
         if mention.value == 1 and _PARTITIVE.match(doc.norm[n1 : n1 + 8]):
             continue  # "one of the deadliest attacks", "احد ... من": one of a set, not a count
-        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light, before_hits)
+        subject = _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light, before_hits, objects)
         # the first figure after a toll phrase is that toll ("the toll rose to 53 prisoners")
         by_toll = subject in (None, "killed") and any(
             t < n0 and not any(t < a < n0 for a, _ in num_spans) for t in toll_hits)
@@ -247,7 +248,8 @@ def _tok_range(tokens, a: int, b: int) -> tuple[int, int]:
     return i, max(j, i + 1)
 
 
-def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=frozenset(), asides=()):
+def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=frozenset(), asides=(),
+             objects=frozenset()):
     """The nearest subject word of the clause. The word right after the number is its counted
     noun in both languages ("٤٥ شهيدًا", "six wounded"); a conjunction ends the clause, and an
     Arabic word with the conjunction و starts the next one ("مقتل شخصين وإصابة خمسة").
@@ -270,6 +272,8 @@ def _subject(n0, n1, tokens, subjects, num_spans, lang, seg, s0, joiners, light=
                     continue
             if _STOP.match(text) or k in others or text in joiners or text in _CLAUSE_WORDS:
                 break
+            if direction == "before" and k == i - 1 and text in objects:
+                break  # "fired from two destroyers": the number counts the noun after it
             conj = lang == "ar" and len(text) > 2 and text[0] == "و"
             if direction == "after" and conj:
                 break
