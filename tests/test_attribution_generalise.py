@@ -76,3 +76,25 @@ def test_english_subject_after_a_fronted_adverbial_says_the_second_verb():
     assert a.speaker == "UN envoy Maria Lopez"
     [a] = _atts("On Sunday, the navy withdrew two frigates and said the blockade was over.", "en")
     assert a.speaker == "the navy"
+
+
+def test_a_statement_titled_with_its_author_is_the_authors_words():
+    from consistency.extract.actors import ActorResolver
+    from consistency.extract.claims import extract_claims
+    from consistency.models import Document
+
+    resolver = ActorResolver()
+    doc = Document(id="pm-address", source="Prime Minister's Office", language="en", date="2024-03-02",
+                   title="Address by Prime Minister Anna Berg on the attack on the ferry",
+                   text="Last night our country was attacked. Eleven people died on the ferry. The navy said the "
+                        "vessel was hit by a drone.")
+    claims = extract_claims(doc, resolver)
+    own = [c for c in claims if c.speaker is None]
+    assert own and all(c.actor_id == own[0].actor_id for c in own)
+    author = resolver.resolve("Prime Minister Anna Berg", "en")
+    assert own[0].actor_id == author.id
+    assert any(c.speaker == "The navy" for c in claims)
+    # a statement that names no author stays the publisher's
+    plain = doc.model_copy(update={"id": "office", "title": "Statement on the attack on the ferry"})
+    office = resolver.resolve("Prime Minister's Office", "en", context="outlet")
+    assert {c.actor_id for c in extract_claims(plain, resolver) if c.speaker is None} == {office.id}

@@ -68,11 +68,31 @@ def _outlet(resolver, document: Document):
         return resolver.resolve(document.id, document.language, context="outlet")
 
 
+# A statement published under its author's name: "Statement by President X on ...", "Address by
+# the Prime Minister to the nation", "كلمة الرئيس فلان حول ...". Its unattributed sentences are
+# the author's words, not the publishing office's.
+_AUTHORED = re.compile(
+    r"^(?:Statement|Address|Remarks|Speech|Message)\s+(?:by|from)\s+(?P<en>[^,:;(]+?)(?:\s+(?:on|at|to|about|regarding|following)\s|\s*[,:;(]|\s*$)"
+    r"|^(?:كلمة|خطاب|رسالة)\s+(?P<ar>(?:ال)?(?:رئيس|رئيسة|الرئيس|وزير|وزيرة|الأمين|ملك|الملك|أمير|الأمير)[^،:؛(]*?)(?:\s+(?:حول|بشأن|عن|إلى|الى|في)\s|\s*[،:؛(]|\s*$)"
+)
+
+
+def _author(resolver, document: Document):
+    """The author named by the title of a statement published in their name, else None."""
+    m = _AUTHORED.match((document.title or "").strip())
+    if m is None:
+        return None
+    who = (m["en"] or m["ar"]).strip()
+    if len(who.split()) < 2 and not who[:1].isupper():
+        return None
+    return resolver.resolve(who, document.language, context=document.title)
+
+
 def extract_claims(document: Document, resolver, doc_text: DocText | None = None) -> list[Claim]:
     """Claims of `document`, ids `<document id>#<n>` in text order."""
     doc = doc_text or DocText(document.text, document.language)
     sents = sentences(document.text, document.language)
-    outlet = _outlet(resolver, document)
+    outlet = _author(resolver, document) or _outlet(resolver, document)
     kunya = identity.document_kunya(doc)
     seen: set[str] = set()
     claims = []
