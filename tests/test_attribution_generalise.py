@@ -98,3 +98,10 @@ def test_a_statement_titled_with_its_author_is_the_authors_words():
     plain = doc.model_copy(update={"id": "office", "title": "Statement on the attack on the ferry"})
     office = resolver.resolve("Prime Minister's Office", "en", context="outlet")
     assert {c.actor_id for c in extract_claims(plain, resolver) if c.speaker is None} == {office.id}
+
+
+def test_a_datelines_state_abbreviation_does_not_end_a_sentence():
+    text = "NORFOLK, Va. - The navy said two sailors were hurt. They were taken to a clinic in Norfolk, Va. The ship sailed on."
+    assert [text[a:b] for a, b in sentences(text, "en")] == [
+        "NORFOLK, Va. - The navy said two sailors were hurt.", "They were taken to a clinic in Norfolk, Va.",
+        "The ship sailed on."]

@@ -112,6 +112,8 @@ def _is_end(text: str, a: int, b: int, end: int, hi: int, rules: dict) -> bool:
         return nxt in rules["starters"] or (nxt[0] in "\"“«" and nxt[1:2].isupper())
     if run != ".":
         return True  # ! ? ؟ and mixed runs
+    if nxt[0] in "-–—":
+        return False  # a dateline's dash: "TAMPA, Fla. - The command said"; no sentence opens with one
     word = _word_before(text, a)
     key = word.lower() if word.isascii() else _key(word)
     if key in rules["never_end"]:
