@@ -105,3 +105,13 @@ def test_a_datelines_state_abbreviation_does_not_end_a_sentence():
     assert [text[a:b] for a, b in sentences(text, "en")] == [
         "NORFOLK, Va. - The navy said two sailors were hurt.", "They were taken to a clinic in Norfolk, Va.",
         "The ship sailed on."]
+
+
+def test_according_to_what_a_source_issued_gives_the_source():
+    [a] = _atts("Nine people died, according to an evening statement from Leila Haddad, spokeswoman for the "
+                "civil defence.", "en")
+    assert (a.speaker, a.role) == ("Leila Haddad", "spokeswoman for the civil defence")
+    [a] = _atts("Nine people died, according to figures from the health ministry.", "en")
+    assert a.speaker == "the health ministry"
+    [a] = _atts("Nine people died, according to the ministry.", "en")
+    assert a.speaker == "the ministry"

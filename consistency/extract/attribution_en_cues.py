@@ -391,15 +391,38 @@ def prep_cue(text, toks, i, lex, sent) -> tuple[Cand | None, int]:
             continue
         s = i + len(words)
         e = scan_right(toks, s, lex)
+        issued = _issued_by(toks, s, e, lex)
+        if issued is not None:
+            s, e = issued  # "according to a statement from X": X
         if e <= s or not is_speakerish(toks[s:e], lex, -1):
             return None, len(words)
         c = Cand(lemma, (toks[i].start, toks[s - 1].end))
         c.speaker = span_of(toks, s, e)
+        if issued is not None and e + 1 < len(toks) and toks[e].text == ",":
+            # "..., according to a statement from X, spokesman for the ministry"
+            stop = next((k for k in range(e + 1, min(len(toks) + 1, e + 13)) if k == len(toks)
+                         or toks[k].text in ",;" or (toks[k].text == "." and toks[k - 1].low not in lex.titles)), None)
+            role = toks[e + 1:stop] if stop is not None else []
+            if role and any(x.low in lex.roles or x.low in lex.heads for x in role) and not any(
+                    x.low in lex.verbs for x in role):
+                c.role = text[role[0].start:role[-1].end]
         who = text[c.speaker[0]:c.speaker[1]]
         if lemma == "according to" and any(w in who.split() for w in lex.outlet_words):
             c.via = c.speaker
         return c, e - i
     return None, 1
+
+
+def _issued_by(toks: list[Tok], s: int, e: int, lex: Lex) -> tuple[int, int] | None:
+    """The issuer in "a statement from X" / "figures from the ministry" / "a report by X" at
+    tokens s..e (the phrase may stop at the preposition): X's tokens, or None."""
+    k = next((m for m in range(s, min(len(toks), e + 1)) if toks[m].low in {"from", "by", "of"}), None)
+    if k is None or k == s or k + 1 >= len(toks) or toks[k - 1].low not in lex.forms:
+        return None
+    if not all(x.low in lex.dets or x.low in lex.forms or x.text.islower() for x in toks[s:k]):
+        return None  # a name before the form: "the ministry's statement" is read as written
+    e2 = scan_right(toks, k + 1, lex)
+    return (k + 1, e2) if e2 > k + 1 else None
 
 
 _NAME = r"[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|de|al|bin|van|von|da))" + "{0,4}"

@@ -77,6 +77,7 @@ class Lex:
         self.requires = {form: set(words) for form, words in cues["requires"].items()}
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.media_nouns = set(cues["speaker_nouns"]["media"])
+        self.forms = set(cues["speaker_nouns"].get("forms", []))
         self.heads = self.anon_heads | set(cues["speaker_nouns"]["words"]) | set(self.descriptions)
         PLURAL_HEADS.update(h for h in self.heads if h.endswith("s") and not h.endswith("ss"))
 
