@@ -115,3 +115,11 @@ def test_according_to_what_a_source_issued_gives_the_source():
     assert a.speaker == "the health ministry"
     [a] = _atts("Nine people died, according to the ministry.", "en")
     assert a.speaker == "the ministry"
+
+
+def test_arabic_written_statements_are_cues_but_writing_a_book_is_not():
+    [a] = _atts("وكتب الوزير على تلغرام أن الوضع تحت السيطرة.", "ar")
+    assert (a.speaker, a.cue) == ("الوزير", "كتب")
+    [a] = _atts("وغردت المتحدثة باسم الوزارة بأن الحصيلة ارتفعت.", "ar")
+    assert a.speaker == "المتحدثة باسم الوزارة"
+    assert _atts("وكتب الصحفي كتابا عن الحرب.", "ar") == []
