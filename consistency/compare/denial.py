@@ -121,16 +121,28 @@ def _name_words(text: str | None) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"\w+", (text or "").lower()) if w not in _NAME_STOP)
 
 
+def _is_name(text: str) -> bool:
+    """A proper name, not a bare role ("the army"): a capitalised word, or Arabic of two words."""
+    words = [w for w in re.findall(r"\w+", text) if w.lower() not in _NAME_STOP]
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        return len(words) >= 2
+    return any(w[:1].isupper() for w in words)
+
+
 def _same_speaker(ctx: EventContext, a: Claim, b: Claim) -> bool:
     """"Assad" and "Syrian President Bashar al-Assad" in one report are one speaker, even where
-    they were resolved to two actors: one name's words are all in the other's. A speaker
-    does not contradict his own denial."""
+    they were resolved to two actors: the shorter name is a proper name whose words are all in
+    the other's ("the army" and "the Lebanese army" may be two). A speaker does not contradict
+    his own denial."""
     if a.document_id != b.document_id:
         return False
     for x in (a.speaker, ctx.actor_name(a)):
         for y in (b.speaker, ctx.actor_name(b)):
             wx, wy = _name_words(x), _name_words(y)
-            if wx and wy and (wx <= wy or wy <= wx):
+            if not (wx and wy):
+                continue
+            short, long_ = (x, wy) if len(wx) <= len(wy) else (y, wx)
+            if _name_words(short) <= long_ and _is_name(short):
                 return True
     return False
 
