@@ -5,9 +5,12 @@ Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike h
             "the recording is fabricated" (Hamas) vs "released an intercepted call" (the army);
             "denied that it kept weapons at the port" vs "critics said Hezbollah kept weapons at
             the port" (compare/allegations.py) or "..., which the group denies".
+            "access had not been granted" (the Red Cross) vs "the ministry invited UN experts
+            to visit the site"; "it is not a guarantor" vs "they left under guarantees from it".
 Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
             civilians were harmed); Israel's denial answered by blame on Hezbollah (each
-            party's denial of its own part is its own side).
+            party's denial of its own part is its own side); "They fabricated the story,"
+            Assad said vs "President Bashar al-Assad said the US strike ..." (one speaker).
 """
 
 from __future__ import annotations
