@@ -123,3 +123,11 @@ def test_arabic_written_statements_are_cues_but_writing_a_book_is_not():
     [a] = _atts("وغردت المتحدثة باسم الوزارة بأن الحصيلة ارتفعت.", "ar")
     assert a.speaker == "المتحدثة باسم الوزارة"
     assert _atts("وكتب الصحفي كتابا عن الحرب.", "ar") == []
+
+
+def test_he_in_a_sentence_opened_by_a_named_person_is_that_person():
+    text = ('"The shells came from the east," police spokesman Omar Lutfi told reporters. '
+            'Nadia Hamdan, an aide to the governor whose remark angered residents, apologised on Monday '
+            'for what she called "a hasty account".')
+    atts = _atts(text, "en")
+    assert atts[-1].speaker == "Nadia Hamdan"

@@ -250,6 +250,18 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
     return out
 
 
+_LEADING_CAPS = re.compile(r"[\s\"“‘]*(?:[A-Z][\w.’'\-]*\s+)*")
+
+
+def _subject_name(text: str, sent: Span, before: int, lex: Lex) -> tuple[str, Span, bool] | None:
+    """The person a sentence opens with (after titles: "Gen. Kenneth F. McKenzie Jr., ..."), when
+    named before `before` outside any quotation."""
+    names = person_names(text, sent, lex)
+    if not names or names[0][1][1] > before or any(q[0] <= before < q[1] for q in QUOTES.get()):
+        return None
+    return names[0] if _LEADING_CAPS.fullmatch(text, sent[0], names[0][1][0]) else None
+
+
 def _finish(text, sent, sentences, c: Cand, lex: Lex, coref: Coreference) -> Attribution:
     sentence_text = text[sent[0]:sent[1]]
     speaker = speaker_span = None
@@ -262,7 +274,11 @@ def _finish(text, sent, sentences, c: Cand, lex: Lex, coref: Coreference) -> Att
         low = speaker.lower()
         ante = None
         low = {"his": "he", "her": "she", "their": "they", "its": "it"}.get(low, low)
-        if low in lex.person:
+        if low in {"he", "she"} and _subject_name(text, sent, c.speaker[0], lex) is not None:
+            # "Oleksiy Arestovych, an adviser ..., apologised for what he called ...": the
+            # sentence's named subject, not the last speaker
+            ante = _subject_name(text, sent, c.speaker[0], lex)
+        elif low in lex.person:
             ante = coref.last(("person",))
             if ante is None:  # "Karim Nasser visited the camp. He said ...": the last named person
                 ante = next((n for n in reversed(_NAMES.get()) if n[1][1] <= c.speaker[0]), None)
