@@ -131,3 +131,13 @@ def test_he_in_a_sentence_opened_by_a_named_person_is_that_person():
             'for what she called "a hasty account".')
     atts = _atts(text, "en")
     assert atts[-1].speaker == "Nadia Hamdan"
+
+
+def test_a_quotation_announced_as_someones_statement_is_theirs():
+    text = ('CAIRO - The ministry released the following statement from its spokesman, Col. Hany Fathy:\n'
+            '"Our units returned fire at the crossing. No civilians were hurt."\n'
+            'The ministry said an inquiry was under way.')
+    atts = _atts(text, "en")
+    quoted = [a for a in atts if text[a.content[0]:a.content[1]].startswith(("Our units", "No civilians"))]
+    assert [a.speaker for a in quoted] == ["Hany Fathy", "Hany Fathy"]
+    assert atts[-1].speaker == "The ministry"

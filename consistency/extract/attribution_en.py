@@ -247,6 +247,43 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
         for c in cands:
             out.append(_finish(text, sent, sentences, c, lex, coref))
         _NAMES.get().extend(person_names(text, sent, lex))
+    extra = _announced(text, sentences, quotes, out, lex)
+    return sorted(out + extra, key=lambda a: a.sentence[0]) if extra else out
+
+
+# "X released the following statement from its spokesman, Capt. Y:" announces a quotation
+_ANNOUNCE = re.compile(r"\bthe following (?:statement|update|remarks|message|comments|announcement)\b"
+                       r"(?:.*?\b(?:from|by|of)\b)?", re.IGNORECASE)
+
+
+def _announced(text: str, sentences: list[Span], quotes: list[Span], found: list[Attribution],
+               lex: Lex) -> list[Attribution]:
+    """The sentences of a quotation that a sentence announces ("U.S. Central Command released
+    the following statement from its spokesman, Navy Capt. Bill Urban:" then '"We are aware
+    ..."') are the announced speaker's, when they have no speaker of their own."""
+    out: list[Attribution] = []
+    for k, sent in enumerate(sentences):
+        m = _ANNOUNCE.search(text, sent[0], sent[1])
+        if m is None:
+            continue
+        names = [n for n in person_names(text, (m.end(), sent[1]), lex)]
+        if names:
+            speaker, span = names[0][0], names[0][1]
+        else:
+            own = next((a for a in found if a.sentence == sent and a.speaker), None)
+            if own is None:
+                continue
+            speaker, span = own.speaker, own.speaker_span
+        quote = next((q for q in quotes if sent[1] <= q[0] <= sent[1] + 3), None)
+        if quote is None:
+            continue
+        taken = {a.sentence for a in found if a.speaker}
+        for s in sentences[k + 1:]:
+            if s[0] >= quote[1] or s in taken:
+                break
+            out.append(Attribution(sentence=s, content=trim(text, *s, strip=' \t\n,;:.—–-،؛"“”'), speaker=speaker,
+                                   speaker_span=span, cue="issue", cue_span=(m.start(), m.end()), via=None,
+                                   via_span=None, anonymous=False, mention_span=s))
     return out
 
 
