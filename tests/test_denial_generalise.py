@@ -141,3 +141,31 @@ def test_critics_of_a_party_allege_what_it_denies():
                       "in the grain silos, a claim no evidence supports.", source="Paper"),
     ])
     assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]
+
+
+def test_a_party_denying_its_forces_shelled_denies_its_part():
+    found = _detect("denial", [
+        _doc("ministry", "Russia's defence ministry said Russian aircraft carried out no air strike on the "
+                         "town that day.", source="Ministry"),
+        _doc("governor", "Russian jets bombed the theatre in the town centre on Wednesday, the regional "
+                         "governor said.", source="Governor"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]
+
+
+def test_no_shelling_said_by_no_party_stays_a_denial_of_shelling():
+    found = _detect("denial", [
+        _doc("wire", "A military spokesperson said the army knew of no shelling near the bakery.", source="Wire"),
+        _doc("clinic", "Doctors said the bakery queue was hit by shelling at dawn.", source="Clinic"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "shelling")]
+
+
+def test_arabic_party_denying_its_forces_shelled_denies_its_part():
+    found = _detect("denial", [
+        _doc("ministry", "وقالت وزارة الدفاع الروسية إن الطيران الروسي لم يقصف أي أهداف أرضية في البلدة ذلك اليوم.",
+             "ar", source="Ministry"),
+        _doc("governor", "وقال حاكم المنطقة إن الطيران الروسي شنّ غارة على المسرح وسط البلدة صباح الأربعاء.", "ar",
+             source="Governor"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]

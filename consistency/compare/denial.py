@@ -74,7 +74,7 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
             df = document_frequency(ctx)
             for claim in deniers.claims:
                 for v in claim.facets.denial:
-                    if v.value == topic:
+                    if _topic(ctx, claim, v) == topic:
                         for other in alleging(ctx, (claim, v), parties, df):
                             side.add(other, other.span, other.text)
                         prev = answered(ctx, (claim, v))
@@ -150,6 +150,20 @@ def _same_speaker(ctx: EventContext, a: Claim, b: Claim) -> bool:
     return False
 
 
+def _topic(ctx: EventContext, claim: Claim, value) -> str:
+    """What a denial denies. A party denying that its own forces shelled ("the ministry said
+    Russian aircraft bombed no targets in the city", "نفت الأركان أن تكون قواتها قد قصفت")
+    denies its part, not that there was shelling: others' shelling does not answer it."""
+    if value.value != "shelling":
+        return value.value
+    from consistency.extract.frames import agents
+
+    mine = own_parties(ctx, claim)
+    if mine and mine & {h.label for h in agents(ctx.text(claim.document_id), claim.span)}:
+        return "involvement"
+    return value.value
+
+
 def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, SideBuilder]]:
     """One side per topic; a party's denial of its own part ("involvement") is one side per
     denying party, so that Israel's denial and Hezbollah's are not one voice."""
@@ -161,7 +175,7 @@ def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, Side
         groups: list[tuple[set[str], list]] = []  # parties, (claim, value) pairs
         for claim in ctx.claims:
             for v in claim.facets.denial:
-                if v.value != topic:
+                if _topic(ctx, claim, v) != topic:
                     continue
                 probe = SideBuilder(value=deny)
                 probe.add(claim, v.span, v.text)
@@ -180,7 +194,7 @@ def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, Side
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
     out = []
-    topics = sorted({v.value for c in ctx.claims for v in c.facets.denial})
+    topics = sorted({_topic(ctx, c, v) for c in ctx.claims for v in c.facets.denial})
     for topic, no in _denying_sides(ctx, topics):
         deny, affirm = no.value, _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))[1]
         yes = SideBuilder(value=affirm)
