@@ -138,6 +138,6 @@ def test_a_quotation_announced_as_someones_statement_is_theirs():
             '"Our units returned fire at the crossing. No civilians were hurt."\n'
             'The ministry said an inquiry was under way.')
     atts = _atts(text, "en")
-    quoted = [a for a in atts if text[a.content[0]:a.content[1]].startswith(("Our units", "No civilians"))]
-    assert [a.speaker for a in quoted] == ["Hany Fathy", "Hany Fathy"]
+    quoted = [a for a in atts if text[a.content[0]:a.content[1]].startswith("Our units")]
+    assert [a.speaker for a in quoted] == ["Hany Fathy"]
     assert atts[-1].speaker == "The ministry"
