@@ -31,6 +31,8 @@ FACETS = [
     ("en", "The agency said it was not a guarantor of the evacuation deal and gave no guarantees to anyone.",
      ["guarantee"]),
     ("ar", "وقالت المنظمة إنها ليست طرفًا ضامنًا لأي اتفاق بين الطرفين.", ["guarantee"]),
+    # "did not and will not" abandon anyone denies no act
+    ("ar", "وقال المتحدث إن الحركة لم ولن تتخلى عن أهالي المدينة.", []),
     # using something is no denial
     ("en", "Doctors said they were using generators to keep the wards running.", []),
     ("ar", "وقال الأطباء إنهم يواصلون استخدام المولدات لتشغيل الأقسام.", []),
