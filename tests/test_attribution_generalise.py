@@ -141,3 +141,10 @@ def test_a_quotation_announced_as_someones_statement_is_theirs():
     quoted = [a for a in atts if text[a.content[0]:a.content[1]].startswith("Our units")]
     assert [a.speaker for a in quoted] == ["Hany Fathy"]
     assert atts[-1].speaker == "The ministry"
+
+
+def test_arabic_according_to_what_a_body_issued_gives_the_body():
+    atts = _atts("قتل عشرة أشخاص، بحسب بيان صادر عن الدفاع المدني.", "ar")
+    assert atts[-1].speaker == "الدفاع المدني"
+    atts = _atts("قتل عشرة أشخاص، وفق أرقام صادرة عن وزارة الصحة.", "ar")
+    assert atts[-1].speaker == "وزارة الصحة"

@@ -68,6 +68,9 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                 s += 1
             if s < len(toks) and toks[s][2] in "«\"“":
                 s += 1
+            if s + 3 < len(toks) and bare(toks[s][2]) in lex.forms | {"ارقام", "احصاءات", "بيانات", "معطيات"} \
+                    and toks[s + 1][2] in {"صادر", "صادره", "الصادر", "الصادره"} and toks[s + 2][2] == "عن":
+                s += 3  # "بحسب بيان صادر عن وزارة الصحة": the body that issued it
             e = speaker_after(st, s, lex, limit=7)
             if e - s == 7 and bare(toks[s][2]) in lex.roles:
                 # "وبحسب المتحدث باسم الأمين العام للأمم المتحدة ستيفان دوجاريك، فإن": the name
