@@ -33,6 +33,8 @@ FACETS = [
     ("ar", "وقالت المنظمة إنها ليست طرفًا ضامنًا لأي اتفاق بين الطرفين.", ["guarantee"]),
     # "did not and will not" abandon anyone denies no act
     ("ar", "وقال المتحدث إن الحركة لم ولن تتخلى عن أهالي المدينة.", []),
+    # asking for access or guarantees affirms neither
+    ("en", "The agency said it had asked for access to the detainees and for guarantees from both sides.", []),
     # using something is no denial
     ("en", "Doctors said they were using generators to keep the wards running.", []),
     ("ar", "وقال الأطباء إنهم يواصلون استخدام المولدات لتشغيل الأقسام.", []),
@@ -171,3 +173,14 @@ def test_arabic_party_denying_its_forces_shelled_denies_its_part():
              source="Governor"),
     ])
     assert [(d.kind, d.subject) for d in found] == [("denial", "involvement")]
+
+
+def test_a_demand_for_guarantees_or_access_affirms_none():
+    found = _detect("denial", [
+        _doc("agency", "The Red Cross said it was not a guarantor of the deal and that access had not been "
+                       "granted.", source="Red Cross"),
+        _doc("regiment", "The regiment demanded guarantees from the Red Cross and urged that inspectors be "
+                         "allowed to reach the camp.", source="Regiment"),
+        _doc("channel", "وطالبت الحكومة بضمانات من الأمم المتحدة لسلامة الأسرى.", "ar", source="Channel"),
+    ])
+    assert found == []
