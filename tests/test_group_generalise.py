@@ -56,3 +56,35 @@ def test_a_follow_up_dated_back_by_elapsed_time_joins_its_incident():
     # without the elapsed time, the follow-ups (a week later) stay apart from their incident
     plain = [[docs[i].id for i in c] for c in cluster_documents(docs, v, 0.5, 3)]
     assert ["blast-0601", "blast-0602"] in plain
+
+
+def _claims(doc: Document, parts: list[str]):
+    from consistency.models import Claim
+
+    out, at = [], 0
+    for k, part in enumerate(parts, 1):
+        start = doc.text.index(part, at)
+        out.append(Claim(id=f"{doc.id}#{k}", document_id=doc.id, actor_id="a", speaker="x", text=part,
+                         span=(start, start + len(part))))
+        at = start + len(part)
+    return out
+
+
+def test_a_claim_pointing_back_to_the_attack_given_as_the_cause_is_about_that_attack():
+    from consistency.group.timing import other_incident_claims
+
+    parts = ["Warplanes struck a depot in the town on Friday, killing 14 people, residents said.",
+             "The army said the raid targeted those responsible for a rocket attack on Haifa on Thursday.",
+             "That rocket wounded three people, the army said.",
+             "Rescuers said 14 bodies had been recovered."]
+    doc = Document(id="en1", date="2022-05-06", language="en", text=" ".join(parts))
+    claims = _claims(doc, parts)
+    other = other_incident_claims(claims, {doc.id: doc}, {doc.id: DocText(doc.text, "en")}, 3)
+    assert other == {"en1#3"}
+    parts = ["أعلن الجيش أنه استهدف العناصر التي خططت ونفذت الهجوم على مدينة حيفا أمس بصاروخ.",
+             "وأشار إلى أن صاروخ حيفا أسفر عن إصابة ثلاثة أشخاص.",
+             "وقال مسعفون إن 14 شخصا قتلوا في الغارة."]
+    doc = Document(id="ar1", date="2022-05-06", language="ar", text=" ".join(parts))
+    claims = _claims(doc, parts)
+    other = other_incident_claims(claims, {doc.id: doc}, {doc.id: DocText(doc.text, "ar")}, 3)
+    assert other == {"ar1#2"}

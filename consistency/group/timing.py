@@ -192,10 +192,11 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
     the attack on Abu Dhabi") passes nothing on."""
     out: set[str] = set()
     recent: list[Claim] = []  # the last claims of the current document
+    causes: list[tuple[frozenset[str], frozenset[str]]] = []  # attacks given as causes in it (`_cause_of`)
     dated: set[str] = set()  # background claims whose statement itself is dated elsewhere
     for claim in claims:
         if recent and recent[-1].document_id != claim.document_id:
-            recent = []
+            recent, causes = [], []
         doc = documents[claim.document_id]
         text = texts[claim.document_id]
         if is_other_incident(claim, doc, text, window_days, (incidents or {}).get(claim.document_id)):
@@ -209,8 +210,57 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
             dated.add(claim.id)
         elif recent and recent[-1].id in out and _hits(text, "anaphora_other", claim.span, "words"):
             out.add(claim.id)
+        elif any(_points_to(text, claim, named, place) for named, place in causes):
+            out.add(claim.id)
+        cause = _cause_of(text, claim)
+        if cause is not None:
+            causes.append(cause)
         recent.append(claim)
     return out
+
+
+@lru_cache(maxsize=1)
+def _cause_rules() -> tuple[re.Pattern, frozenset[str], frozenset[str]]:
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))["cause"]
+    forms = sorted({normalize(w).text.strip() for w in data["markers_en"] + data["markers_ar"]}, key=len, reverse=True)
+    cause = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in forms)})(?!\w)")
+    demo = frozenset(normalize(w).text.strip() for w in data["demonstratives_en"] + data["demonstratives_ar"])
+    nouns = frozenset(normalize(w).text.strip() for w in data["nouns_en"] + data["nouns_ar"])
+    return cause, demo, nouns
+
+
+def _bare_noun(word: str) -> str:
+    return re.sub(r"^(?:بال|ال|ب)(?=\w{3})", "", word)
+
+
+def _cause_of(text: DocText, claim: Claim) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The attack `claim` gives as the cause of this one ("responsible for a missile attack on
+    Jizan", "التي خططت ونفذت ... في جازان ... بصاروخ"): its nouns and the other words around them
+    (places), or None."""
+    cause, _, nouns = _cause_rules()
+    a, b = text.norm_span(*claim.span)
+    m = cause.search(text.norm, a, b)
+    if m is None:
+        return None
+    window = re.findall(r"\w+", text.norm[m.end():b])[:14]
+    named = frozenset(_bare_noun(w) for w in window) & nouns
+    place = frozenset(w for w in window if len(w) > 3 and not w.startswith("ال") and _bare_noun(w) not in nouns)
+    return (named, place) if named else None
+
+
+def _points_to(text: DocText, claim: Claim, named: frozenset[str], place: frozenset[str]) -> bool:
+    """Whether `claim` opens by pointing back to a cause attack: "That missile ...", "ذلك
+    الصاروخ ...", or its noun with the place the cause phrase named ("صاروخ جازان أسفر عن ...")."""
+    _, demo, _ = _cause_rules()
+    c0, c1 = text.norm_span(*claim.span)
+    words = re.findall(r"\w+", text.norm[c0:c1])[:8]
+    for k, w in enumerate(words[:-1]):
+        nxt = words[k + 1]
+        if w in demo and _bare_noun(nxt) in named:
+            return True  # "That missile", "ذلك الصاروخ"
+        if k <= 4 and w in named and nxt in place:
+            return True  # "صاروخ جازان": the noun with the place the cause phrase named
+    return False
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
