@@ -29,6 +29,10 @@ TARGETS = [
     ("ar", "وأكدت القيادة أن الغارة استهدفت مركبة محمّلة بالمتفجرات كانت تشكل تهديدًا.", ["militant"]),
     ("ar", "وقالت الوزارة إن قواتها نفذت ضربة مكثفة على منظومة القيادة العسكرية للعدو.", ["militant"]),
     ("ar", "وأصرت الجهة على استهداف الموقع فورًا بوصفه هدفًا عسكريًا مشروعًا.", ["facility", "militant"]),
+    # the target as the subject of a passive targeting verb
+    ("en", "The charity said its clinic was hit three times during the night.", ["hospital"]),
+    ("ar", "وقالت المنظمة إن المستشفى تعرض لقصف متكرر لأكثر من ساعة.", ["hospital"]),
+    ("en", "No civilians were hit, the army said.", []),
     # a home mentioned without a targeting word, or a denied one, is no target
     ("en", "Residents returned home after the sirens stopped.", []),
     ("en", "The ministry said its forces do not strike residential buildings.", []),

@@ -24,7 +24,8 @@ _TARGET_WINDOW = 8
 
 def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> list[FacetValue]:
     """Categories after a targeting word ("a strike on", "used as"), unless a negation stands
-    between ("no evidence that soldiers were using the theatre as a base"); and phrases that
+    between ("no evidence that soldiers were using the theatre as a base"), or before a passive
+    one ("the hospital was hit", "المستشفى تعرض لقصف"); and phrases that
     say by themselves what was struck ("a civilian shelter", "strikes to cover their
     escape": those firing on the troops)."""
     if denials:
@@ -33,6 +34,7 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
     contexts = [c for c in _hits(doc, "target_contexts", span, "words")
                 if not any(i.start <= c.start and c.end <= i.end for i in idioms)]
     negations = _hits(doc, "negations", span, "words")
+    passives = _hits(doc, "target_contexts", span, "passive")
     denied = [d.span for d in denials]
     out = [_value(doc, h, h.label) for h in _hits(doc, "target_free", span)]
     for h in _hits(doc, "target_categories", span):
@@ -41,13 +43,25 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
             continue  # "struck no facilities" is a denial, not a target
         near = [c for c in contexts if (c.end <= h.start and _token_gap(doc, c.end, h.start) <= _TARGET_WINDOW)
                 or c.start <= h.start < c.end]
-        if any(not _negated(doc, c, h, negations) for c in near):
+        if any(not _negated(doc, c, h, negations) for c in near) or _passive(doc, h, passives, negations):
             out.append(_value(doc, h, h.label))
     present = {v.value for v in out}
     for precise, broad in facet_table("en")["target_conflicts"].get("overrides", []):
         if precise in present:
             out = [v for v in out if v.value != broad]
     return _dedupe(out)
+
+
+_PASSIVE_WINDOW = 4  # words from the category to "was hit" ("the hospital itself was hit")
+
+
+def _passive(doc: DocText, hit, passives, negations) -> bool:
+    """The category is the subject of a passive targeting verb in the same clause ("the
+    apartment block was hit", "المستشفى تعرض لقصف"), unless negated ("no civilians were hit")."""
+    if any(n.end <= hit.start and _token_gap(doc, n.end, hit.start) <= 2 for n in negations):
+        return False
+    return any(p.start >= hit.end and _token_gap(doc, hit.end, p.start) <= _PASSIVE_WINDOW
+               and not any(ch in ",.;،؛" for ch in doc.norm[hit.end:p.start]) for p in passives)
 
 
 # Privative words ("غير المبرر", "without warning") qualify a word; they negate no clause.
