@@ -52,10 +52,12 @@ PEOPLE = [
     ("en", "He added that at least one of those killed was an ISIS facilitator.", ["armed"]),
     ("en", "Witnesses said gunmen were aboard the pickup when it was hit.", ["armed"]),
     ("ar", "وأضاف المصدر أن الحافلة كانت تقلّ مجندين في طريقهم إلى الجبهة.", ["armed"]),
-    ("ar", "وأكد المصدر أن عدد القتلى لا يتجاوز 20 شخصًا وأن معظمهم من عناصر الجماعة.", ["armed"]),
+    ("ar", "وأكد المصدر أن عدد القتلى لا يتجاوز 20 شخصًا وأن معظمهم من عناصر الميليشيا.", ["armed"]),
+    ("ar", "وقال المتحدث إن القتلى بينهم عناصر من الدفاع المدني.", []),  # rescuers are no armed group
     ("ar", "وقال الجيش إن الطائرة كانت تقل انتحاريين يعدّون لهجوم.", ["armed"]),
     # negated or left open: nobody is called armed
     ("en", "There were no fighters on board, only our pupils, the teacher said.", []),
+    ("en", "The raid was carried out by fighter jets, killing those inside the car.", []),
     ("en", "None of the dead were fighters, the family said.", []),
     ("en", "The army said it knew of fewer than 100 casualties, without saying how many were militants.", []),
     ("ar", "وقال الأهالي إن القتلى لم يكونوا من المسلحين.", ["civilian"]),  # الأهالي: residents
