@@ -88,3 +88,13 @@ def test_a_claim_pointing_back_to_the_attack_given_as_the_cause_is_about_that_at
     claims = _claims(doc, parts)
     other = other_incident_claims(claims, {doc.id: doc}, {doc.id: DocText(doc.text, "ar")}, 3)
     assert other == {"ar1#2"}
+
+
+def test_a_strike_answering_the_reported_attack_does_not_make_that_attack_another_incident():
+    from consistency.group.timing import other_incident_claims
+
+    parts = ["Warships fired missiles at an airbase on Friday in retaliation for the gas attack on the town.",
+             "That attack killed 80 people, doctors said."]
+    doc = Document(id="en2", date="2022-05-06", language="en", text=" ".join(parts))
+    claims = _claims(doc, parts)
+    assert other_incident_claims(claims, {doc.id: doc}, {doc.id: DocText(doc.text, "en")}, 3) == set()

@@ -234,8 +234,9 @@ def _bare_noun(word: str) -> str:
 
 
 def _cause_of(text: DocText, claim: Claim) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The attack `claim` gives as the cause of this one ("responsible for a missile attack on
-    Jizan", "التي خططت ونفذت ... في جازان ... بصاروخ"): its nouns and the other words around them
+    """The attack `claim` gives as the cause of this one, as news not yet reported ("responsible
+    for a missile attack on Jizan", "التي خططت ونفذت ... في جازان ... بصاروخ"; not "in retaliation
+    for the chemical attack", "ردًا على الهجوم"): its nouns and the other words around them
     (places), or None."""
     cause, _, nouns = _cause_rules()
     a, b = text.norm_span(*claim.span)
@@ -243,7 +244,10 @@ def _cause_of(text: DocText, claim: Claim) -> tuple[frozenset[str], frozenset[st
     if m is None:
         return None
     window = re.findall(r"\w+", text.norm[m.end():b])[:14]
-    named = frozenset(_bare_noun(w) for w in window) & nouns
+    article = next((w for w in window if w in {"a", "an", "the", "its", "their", "his", "her", "this", "that"}), None)
+    if article not in (None, "a", "an"):
+        return None  # "in retaliation for the chemical attack": the incident already reported, not a new one
+    named = frozenset(_bare_noun(w) for w in window if not w.startswith("ال")) & nouns
     place = frozenset(w for w in window if len(w) > 3 and not w.startswith("ال") and _bare_noun(w) not in nouns)
     return (named, place) if named else None
 
