@@ -148,3 +148,13 @@ def test_arabic_according_to_what_a_body_issued_gives_the_body():
     assert atts[-1].speaker == "الدفاع المدني"
     atts = _atts("قتل عشرة أشخاص، وفق أرقام صادرة عن وزارة الصحة.", "ar")
     assert atts[-1].speaker == "وزارة الصحة"
+
+
+def test_arabic_cue_in_a_time_clause_takes_the_sentence_subject():
+    [a] = _atts("وأثار كريم ناصر، مستشار رئيس الوزراء، غضبًا واسعًا بعد أن قال في مقابلة إن الجيش انسحب.", "ar")
+    assert a.speaker == "كريم ناصر"
+    [a] = _atts("وانسحبت الوزارة من الاتفاق بعد أن قالت إن الشروط لم تتحقق.", "ar")
+    assert a.speaker == "الوزارة"
+    # a cue with its own subject keeps it
+    [a] = _atts("وغادر الأطفال المدرسة بعد أن قال المعلم إن القصف قريب.", "ar")
+    assert a.speaker == "المعلم"

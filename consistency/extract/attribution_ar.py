@@ -192,6 +192,8 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                     and (first in lex.speaker_nouns or first in lex.anon_heads) \
                     and not any(x.cue_span[0] > toks[b + 1][0] for x in cands):
                 c.speaker = (toks[b + 1][0], toks[last][1])
+        if c.speaker is None and e <= s0 and not cands:
+            c.speaker = _main_subject(st, i, lex)
         _after_speaker(st, c, e, lex)
         if c.speaker is None and any(x.content and x.content[0] <= c.cue_span[0] < x.content[1] for x in cands):
             i += 1  # "... أن استهداف السيارة يكشف عن": a verb of the reported content, not a new cue
@@ -207,6 +209,24 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                 cands.append(c)
                 break
     return cands
+
+
+_WHEN = frozenset({"عندما", "حين", "حينما", "لما"})
+
+
+def _main_subject(st: Sent, i: int, lex: Lex) -> Span | None:
+    """The subject of the sentence's opening verb for a cue with none of its own in a time clause
+    ("وأثار فلان الفلاني، مستشار ...، جدلًا بعد أن قال إن ...": the adviser said it)."""
+    toks = st.toks
+    timed = i >= 2 and toks[i - 1][2] == "ان" and toks[i - 2][2] in {"بعد", "وبعد"} or i >= 1 and toks[i - 1][2] in _WHEN
+    if not timed or len(toks) < 3 or lex.verbs.get(strip_clitic(toks[0][2])) or toks[0][2].startswith("ال") \
+            or toks[0][2] in lex.stop or toks[0][2] in lex.topic or not toks[0][2][0].isalpha():
+        return None
+    first = toks[1][2]
+    if not first[0].isalpha() or first in lex.stop or (first.startswith("ال") and bare(first[2:]) not in lex.speaker_nouns):
+        return None
+    e = noun_phrase(st, 1, lex)
+    return (toks[1][0], toks[e - 1][1]) if 1 < e < i - 1 else None
 
 
 def _kana_subject(st: Sent, i: int, lex: Lex) -> Span | None:
