@@ -47,6 +47,14 @@ def test_without_a_word_of_rise_later_figures_stay_rivals():
     assert _sides("casualty_count", plain) == [("killed", ["14", "25"])]
 
 
+def test_a_rise_of_something_else_is_no_rise_of_the_toll():
+    docs = [_doc("a", "Wire One", "2024-03-02", "en", "Twelve people were killed in the shelling, police said."),
+            _doc("b", "Daily Two", "2024-03-03", "en",
+                 "The number of people displaced by the fighting rose to 5,000, the agency said. "
+                 "A local official said 20 people were killed in the shelling.")]
+    assert _sides("casualty_count", docs) == [("killed", ["12", "20"])]
+
+
 def test_a_rise_the_same_day_by_another_source_is_a_rival_count():
     docs = [_doc("a", "Wire One", "2024-03-02", "en", "Two people were killed in the drone strike, police said."),
             _doc("b", "Daily Two", "2024-03-02", "en",

@@ -148,6 +148,9 @@ _RISE = re.compile(
     r"ارتفع|ارتفاع|ترتفع|يرتفع|الحصيله النهاييه|الحصيلة النهائية|حصيلة نهائية|حصيله نهاييه",
     re.I,
 )
+# ... said of the dead or wounded, not of prices or the displaced
+_TOLL_WORD = re.compile(r"toll|dead|death|killed|wounded|injur|casualt|figures|حصيل|قتل|قتيل|شهيد|شهداء|جرحى|جريح|"
+                        r"مصاب|اصاب|إصاب|ضحايا|وفيات", re.I)
 # A ceiling ("no more than 20") or a vague word is no snapshot of a running count.
 _NOT_SNAPSHOT = frozenset({"at_most", "fewer_than", "up_to", "vague"})
 
@@ -161,7 +164,7 @@ def _risen_past(claims: list[Claim], documents: dict[str, Document], event_of: d
     too ("According to the final figures, 46 were killed. Eighty were injured")."""
     since: dict[str, int] = {}  # document -> where its first statement of a rise starts
     for claim in claims:
-        if _RISE.search(claim.text):
+        if _RISE.search(claim.text) and _TOLL_WORD.search(claim.text):
             since[claim.document_id] = min(since.get(claim.document_id, claim.span[0]), claim.span[0])
     rises: dict[tuple, list[tuple[str, float]]] = {}
     for claim in claims:
