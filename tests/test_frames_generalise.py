@@ -137,3 +137,12 @@ def test_owner_of_the_act_names_no_rival_perpetrator():
     # without the excuse, the same speaker naming another doer is a rival account
     docs[1]["text"] = "وقال التحالف بقيادة السعودية إن الحوثيين أطلقوا الصاروخ على السوق."
     assert [sorted(s.value for s in d.sides) for d in _detect("perpetrator", docs)] == [["Houthis", "Saudi-led coalition"]]
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "The researcher said the coalition's first claim of a \"legitimate military action\" showed its inquiries fail."),
+    ("en", "The army spokesman rejected the so-called massacre as propaganda."),
+    ("ar", "وقال الباحث إن مزاعم الدفاع عن النفس لا تصمد أمام الأدلة."),
+], ids=["claim of", "so-called", "مزاعم"])
+def test_reported_frame_is_not_the_speakers(language, text):
+    assert justification(DocText(text, language), (0, len(text))) == []

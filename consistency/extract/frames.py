@@ -316,12 +316,15 @@ _STATEMENT_WINDOW = 25  # words from "statements" to the "provocation" they are 
 def justification(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     """How the act is framed: justified, a mistake, condemned, or a provocation staged by the
     other side. Words of the `not_a_frame` list ("إرهابيين": people, not the act) match only to
-    keep shorter cues from matching. A provocation said of the other side's statements in the
+    keep shorter cues from matching; a frame right after "claim of", "so-called", "ما يسمى" is
+    the other side's word, not the speaker's. A provocation said of the other side's statements in the
     same clause ("statements that Russia struck the station are a provocation") denies an
     accusation and frames no act."""
     hits = _hits(doc, "justification", span)
     said = [h for h in hits if h.label == "statements"]
+    reported = _hits(doc, "justification", span, "reported")
     return _dedupe([_value(doc, h, h.label) for h in hits if h.label in FRAMES
+                    and not any(r.end <= h.start and _token_gap(doc, r.end, h.start) <= 1 for r in reported)
                     and not (h.label == "provocation" and any(
                         s.end <= h.start and _token_gap(doc, s.end, h.start) <= _STATEMENT_WINDOW
                         and not _clause_break(doc, s.end, h.start) for s in said))])
