@@ -41,6 +41,20 @@ def test_a_toll_that_rises_over_days_is_one_running_count():
     assert _sides("casualty_count", RISING) == []
 
 
+def test_the_running_count_is_reported_as_a_revision():
+    from consistency.compare.revisions import find_revisions
+    from consistency.extract.actors import ActorResolver
+    from consistency.extract.claims import extract_claims
+    from consistency.models import Document
+
+    docs = [Document(**d) for d in RISING]
+    resolver = ActorResolver()
+    claims = [c for d in docs for c in extract_claims(d, resolver)]
+    revisions, _ = find_revisions(claims, {d.id: d for d in docs}, {a.id: a for a in resolver.actors()},
+                                  {c.id: "ev" for c in claims})
+    assert [(r.subject, r.values) for r in revisions] == [("killed", ["14", "25", "31"])]
+
+
 def test_without_a_word_of_rise_later_figures_stay_rivals():
     plain = [RISING[0], _doc("b", "قناة ثانية", "2024-03-03", "ar",
                              "وقالت خدمة الطوارئ إن 25 شخصًا قتلوا في الهجوم على البرج.")]

@@ -116,7 +116,11 @@ def find_revisions(claims: list[Claim], documents: dict[str, Document], actors: 
         for count in claim.facets.counts:
             if (outlet(claim), event_of.get(claim.id), count.subject) in current:
                 superseded.add((claim.id, count.span))
-    superseded |= _risen_past(claims, documents, event_of)
+    risen, running = _risen_past(claims, documents, event_of)
+    superseded |= risen
+    said = {(r.event_id, r.subject, tuple(r.values)) for r in revisions}
+    revisions += [r for r in running if (r.event_id, r.subject, tuple(r.values)) not in said]
+    revisions.sort(key=lambda r: str(r.event_id))  # stable: per event, its series, then its running counts
     superseded |= _relayed(claims, documents, event_of, superseded)
     return revisions, superseded
 
@@ -155,26 +159,29 @@ _TOLL_WORD = re.compile(r"toll|dead|death|killed|wounded|injur|casualt|figures|Ø
 _NOT_SNAPSHOT = frozenset({"at_most", "fewer_than", "up_to", "vague"})
 
 
-def _risen_past(claims: list[Claim], documents: dict[str, Document], event_of: dict[str, str]) -> set[tuple]:
+def _risen_past(claims: list[Claim], documents: dict[str, Document], event_of: dict[str, str]):
     """Figures of the dead or wounded that a later statement of a rise leaves behind: 12 on
     Saturday, "the toll rose to 20" on Sunday (another official, another outlet) -> 12 is
     the count's past value, not a rival. Only a rise stated on a later day: the same day, two
     sources' 2 and "rose to 3" are rival counts (one source's own rise is its revision); a
     ceiling is never left behind. The rise speaks for the figures that follow it in its text
-    too ("According to the final figures, 46 were killed. Eighty were injured")."""
+    too ("According to the final figures, 46 were killed. Eighty were injured"). Returns the
+    figures left behind and, per event and subject, the running count as a revision (12 -> 20
+    -> 46) with no single actor."""
     since: dict[str, int] = {}  # document -> where its first statement of a rise starts
     for claim in claims:
         if _RISE.search(claim.text) and _TOLL_WORD.search(claim.text):
             since[claim.document_id] = min(since.get(claim.document_id, claim.span[0]), claim.span[0])
-    rises: dict[tuple, list[tuple[str, float]]] = {}
+    rises: dict[tuple, list[tuple[str, float, Claim, Count]]] = {}
     for claim in claims:
         if claim.document_id not in since or claim.span[0] < since[claim.document_id]:
             continue
         date = documents[claim.document_id].date
         for count in claim.facets.counts:
             if count.scope == "event" and count.subject in _RUNNING and count.qualifier not in _NOT_SNAPSHOT and date:
-                rises.setdefault((event_of.get(claim.id), count.subject), []).append((date, count.low))
+                rises.setdefault((event_of.get(claim.id), count.subject), []).append((date, count.low, claim, count))
     out = set()
+    chains: dict[tuple, list[tuple[str, float, Claim, Count]]] = {}
     for claim in claims:
         date = documents[claim.document_id].date
         if not date:
@@ -182,10 +189,23 @@ def _risen_past(claims: list[Claim], documents: dict[str, Document], event_of: d
         for count in claim.facets.counts:
             if count.scope != "event" or count.high is None or count.qualifier in _NOT_SNAPSHOT:
                 continue
-            later = rises.get((event_of.get(claim.id), count.subject), [])
-            if any(d > date and low > count.high for d, low in later):
+            key = (event_of.get(claim.id), count.subject)
+            newer = [r for r in rises.get(key, []) if r[0] > date and r[1] > count.high]
+            if newer:
                 out.add((claim.id, count.span))
-    return out
+                chains.setdefault(key, []).extend([(date, count.low, claim, count)] + newer)
+    revisions = []
+    for (event_id, subject), items in sorted(chains.items(), key=lambda kv: (str(kv[0][0]), kv[0][1])):
+        items = sorted(items, key=lambda r: (r[0], r[1], r[2].id, r[3].span[0]))
+        revisions.append(Revision(
+            claim_ids=list(dict.fromkeys(c.id for _, _, c, _ in items)),
+            subject=subject,
+            values=list(dict.fromkeys(_fmt(k) for _, _, _, k in items)),
+            document_ids=sorted({c.document_id for _, _, c, _ in items}),
+            actor_id=None,
+            event_id=event_id,
+        ))
+    return out, revisions
 
 
 def _one_sentence_comparison(items: list[tuple[Claim, Count]]) -> bool:
