@@ -158,3 +158,37 @@ def test_arabic_cue_in_a_time_clause_takes_the_sentence_subject():
     # a cue with its own subject keeps it
     [a] = _atts("وغادر الأطفال المدرسة بعد أن قال المعلم إن القصف قريب.", "ar")
     assert a.speaker == "المعلم"
+
+
+def test_a_rejected_claim_is_the_speakers_denial_of_what_follows():
+    [a] = _atts("The agency rejected claims that it had guaranteed the safety of the fighters.", "en")
+    assert (a.speaker, a.cue) == ("The agency", "deny")
+    assert a.content == (a.content[0], len("The agency rejected claims that it had guaranteed the safety of the fighters"))
+    [a] = _atts("The ministry on Sunday dismissed media reports that its troops had fired on the crowd.", "en")
+    assert (a.speaker, a.cue) == ("The ministry", "deny")
+
+
+def test_content_before_a_cue_closed_by_a_semicolon():
+    text = "It is not a guarantor of any deal, the statement said; it had only registered the prisoners."
+    [a] = _atts(text, "en")
+    assert text[a.content[0]:a.content[1]] == "It is not a guarantor of any deal"
+
+
+def test_a_long_anonymous_speaker_with_an_appositive_speaks():
+    text = ("An officer in the general staff of the national army, speaking on condition of anonymity because "
+            "he was not authorized to brief reporters, denied that commanders had asked for the strike.")
+    [a] = _atts(text, "en")
+    assert (a.speaker, a.cue, a.anonymous) == ("An officer in the general staff of the national army", "deny", True)
+    assert text[a.content[0]:a.content[1]] == "commanders had asked for the strike"
+
+
+def test_a_demand_that_someone_respond_is_no_reply():
+    atts = _atts("The regiment said the fighters had surrendered and demanded that both organizations respond.", "en")
+    assert [(a.speaker, a.cue) for a in atts] == [("The regiment", "say"), ("The regiment", "call_for")]
+
+
+def test_the_organization_refers_back_to_a_body_named_like_a_person():
+    text = ("The International Committee of the Red Cross said it had asked to see the prisoners. "
+            "\"Our priority is the wounded,\" the organization said.")
+    atts = _atts(text, "en")
+    assert atts[-1].speaker == "The International Committee of the Red Cross"

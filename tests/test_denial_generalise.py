@@ -31,6 +31,20 @@ FACETS = [
     ("en", "The agency said it was not a guarantor of the evacuation deal and gave no guarantees to anyone.",
      ["guarantee"]),
     ("ar", "وقالت المنظمة إنها ليست طرفًا ضامنًا لأي اتفاق بين الطرفين.", ["guarantee"]),
+    # a party to the deal, denied in either language
+    ("en", "The agency said it was not a party to any agreement between the two sides.", ["guarantee"]),
+    ("ar", "وأكدت المنظمة أنها لم تكن طرفًا في الاتفاق الذي خرج بموجبه المقاتلون.", ["guarantee"]),
+    ("ar", "وقالت اللجنة إنها ليست ضامنةً لأي اتفاق.", ["guarantee"]),
+    # not a party to the conflict is no role in a deal
+    ("en", "The agency said it was not a party to the conflict and would help all the wounded.", []),
+    ("ar", "وقالت المنظمة إنها ليست طرفًا في النزاع.", []),
+    # asking for the strike or supplying the target, denied
+    ("en", "Its commanders never requested the strike on the hall, the officer said.", ["instigation"]),
+    ("en", "The ministry said its units did not request air support and supplied no information.", ["instigation"]),
+    ("ar", "ونفى الضابط أن تكون قيادة الأركان قد طلبت استهداف القاعة.", ["instigation"]),
+    ("ar", "وقال المتحدث إن القيادة لم تطلب الدعم الجوي في تلك الليلة.", ["instigation"]),
+    # asking for an inquiry, with no denial, is no such role
+    ("en", "The two governments asked for an inquiry into the killing.", []),
     # "did not and will not" abandon anyone denies no act
     ("ar", "وقال المتحدث إن الحركة لم ولن تتخلى عن أهالي المدينة.", []),
     # asking for access or guarantees affirms neither
@@ -182,5 +196,37 @@ def test_a_demand_for_guarantees_or_access_affirms_none():
         _doc("regiment", "The regiment demanded guarantees from the Red Cross and urged that inspectors be "
                          "allowed to reach the camp.", source="Regiment"),
         _doc("channel", "وطالبت الحكومة بضمانات من الأمم المتحدة لسلامة الأسرى.", "ar", source="Channel"),
+    ])
+    assert found == []
+
+
+def test_a_rejected_claim_of_a_guarantee_is_a_denial_of_it():
+    found = _detect("denial", [
+        _doc("agency", "The agency rejected claims that it had guaranteed the safety of the surrendering fighters.",
+             source="Agency"),
+        _doc("regiment", "The regiment said the fighters had left the plant under guarantees from the agency.",
+             source="Regiment"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "guarantee")]
+    assert [s.document_ids for s in found[0].sides] == [["agency"], ["regiment"]]
+
+
+def test_a_denied_request_for_the_strike_against_those_who_say_it_was_made():
+    found = _detect("denial", [
+        _doc("wire", "An officer in the general staff of the army, speaking on condition of anonymity, denied "
+                     "that its commanders had asked for the building to be struck.", source="Wire"),
+        _doc("team", "وأوضح المتحدث باسم فريق التحقيق أن جهة محسوبة على هيئة الأركان مرّرت معلومات عن تجمع "
+                     "للمسلحين في المبنى وأصرّت على استهدافه فورًا.", "ar", source="Team"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "instigation")]
+    assert [s.document_ids for s in found[0].sides] == [["wire"], ["team"]]
+
+
+def test_a_denied_request_nobody_says_was_made_is_no_discrepancy():
+    found = _detect("denial", [
+        _doc("wire", "An officer denied that the army's commanders had asked for the building to be struck.",
+             source="Wire"),
+        _doc("team", "The investigators said the building was struck by two aircraft after midnight.",
+             source="Team"),
     ])
     assert found == []

@@ -6,7 +6,9 @@ Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike h
             "denied that it kept weapons at the port" vs "critics said Hezbollah kept weapons at
             the port" (compare/allegations.py) or "..., which the group denies".
             "access had not been granted" (the Red Cross) vs "the ministry invited UN experts
-            to visit the site"; "it is not a guarantor" vs "they left under guarantees from it".
+            to visit the site"; "it is not a guarantor" vs "they left under guarantees from it";
+            "denied that its commanders had asked for the hall to be struck" vs "a party affiliated
+            with the general staff supplied the target and insisted on an immediate strike".
 Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
             civilians were harmed); Israel's denial answered by blame on Hezbollah (each
             party's denial of its own part is its own side); "They fabricated the story,"
@@ -36,6 +38,8 @@ _WORDING = {
     "figures": ("the party issued no such figure", "the figure is given as the party's"),
     "access": ("access was not granted", "access was offered or granted"),
     "guarantee": ("the party guaranteed nothing", "the party guaranteed the deal or the people's safety"),
+    "instigation": ("the party did not ask for the strike or supply its target",
+                    "the party asked for the strike or supplied its target"),
 }
 
 

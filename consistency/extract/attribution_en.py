@@ -134,6 +134,9 @@ def _content(text: str, sent: Span, c: Cand, cands: list[Cand], quotes: list[Spa
     if c.speaker and c.cue_span[0] < c.speaker[0] and \
             text[sent[0]:f0].rstrip().endswith(",") and len(text[b0:b1].split()) >= 3:
         return b0, b1  # "<content>, said X, the deputy mayor, ...": what follows X is about X
+    if text[f1:hi].lstrip().startswith(";") and text[sent[0]:f0].rstrip().endswith(",") \
+            and len(text[b0:b1].split()) >= 3:
+        return b0, b1  # "<content>, the statement said; <another clause>": the words before are said
     if len(text[a0:a1].split()) >= 3:
         return a0, a1
     if b1 > b0:
@@ -183,6 +186,14 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
                 cands.append(c)
                 i += step
                 continue
+            k = _rejected_object(toks, i, lex)
+            if k is not None:
+                c = verb_cue(text, toks, i, "deny", lex, sent, cands, obj=k - i)
+                if c is not None:
+                    c.cue_span = (t.start, toks[k].end)
+                    cands.append(c)
+                    i = k + 1
+                    continue
             lemma = lex.verbs.get(t.low) if t.text[0].islower() or (title and i > 0) else None
             if lemma in lex.weak and not t.text[0].islower():
                 lemma = None  # a headline's "Trump Plans ..." may be a noun; "Says", "Warns" are verbs
@@ -249,6 +260,21 @@ def find_en(text: str, sentences: list[Span], cues: dict) -> list[Attribution]:
         _NAMES.get().extend(person_names(text, sent, lex))
     extra = _announced(text, sentences, quotes, out, lex)
     return sorted(out + extra, key=lambda a: a.sentence[0]) if extra else out
+
+
+def _rejected_object(toks: list, i: int, lex: Lex) -> int | None:
+    """Index of the object of "X rejected claims that ...", "X dismissed media reports that ..."
+    (a rejection verb at i, then up to two modifiers, a claim noun and "that"), or None: the
+    verb and its object are one denying cue, and "claims" is no verb of its own."""
+    if not toks[i].text.islower() or toks[i].low not in lex.rejections:
+        return None
+    for k in range(i + 1, min(i + 4, len(toks) - 1)):
+        if toks[k].low in lex.rejected and toks[k + 1].low == "that":
+            between = toks[i + 1:k]
+            if all(x.word and x.low not in lex.stop and x.low not in lex.verbs for x in between):
+                return k
+            return None
+    return None
 
 
 # "X released the following statement from its spokesman, Capt. Y:" announces a quotation
@@ -330,8 +356,10 @@ def _finish(text, sent, sentences, c: Cand, lex: Lex, coref: Coreference) -> Att
             ante = coref.with_head(heads) if heads else None
             if ante is None and heads and len(words) == 2:
                 ante = _named_before(text, c.speaker[0], words[1])
-            if ante is None and any(h in {"statement", "report"} for h in heads):
-                ante = coref.last(("org",))  # "according to the statement": the body that issued it
+            if ante is None and any(h in {"statement", "report", "organization", "organisation"} for h in heads):
+                # "according to the statement": the body that issued it; "the organization said":
+                # the last body that spoke, whatever its name ("the Red Cross")
+                ante = coref.last(("org",))
         elif len(words) == 1 and words[0][:1].isupper() and low not in lex.heads:
             ante = coref.with_surname(speaker)  # "Konashenkov said" after "Maj. Gen. Igor Konashenkov"
         if ante is not None:

@@ -130,11 +130,13 @@ def span_of(toks: list[Tok], a: int, b: int) -> Span:
     return toks[a].start, toks[b - 1].end
 
 
-def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
+def verb_cue(text, toks, i, lemma, lex, sent, cands, obj: int = 0) -> Cand | None:
+    """The cue at token i with its speaker; `obj` object tokens after the verb belong to the cue
+    ("rejected claims" that ...)."""
     n = len(toks)
     t = toks[i]
     form = t.low
-    nxt = toks[i + 1] if i + 1 < n else None
+    nxt = toks[i + 1 + obj] if i + 1 + obj < n else None
     if form in {"pointed"} and not (nxt and nxt.low in {"out", "to"}):
         return None
     if form in {"called", "calls", "call", "calling"} and nxt and nxt.low in {"for", "on"}:
@@ -175,7 +177,7 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
     participle = form.endswith("ing") and j >= 0 and toks[j].text in ",—–;" and bool(cands) \
         and cands[-1].speaker is not None and cands[-1].frame()[1] <= toks[j].start
     if lemma in lex.weak and not participle and any(x.speaker and x.speaker[1] <= t.start and x.cue_span[1] <= t.start
-                                                    and not x.role and not _new_clause(toks, x, i) for x in cands):
+                                                    and x.role != "relative" and not _new_clause(toks, x, i) for x in cands):
         return None  # "the army said it knew of no shelling": "knew" is inside what was said
     if j >= 0 and toks[j].text == ")":  # "Rep. Stephen Lynch (D-Mass.) said"
         m = j - 1
@@ -328,7 +330,7 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
 
     if c.speaker is None and nxt is not None and (j < 0 or not toks[j].word):
         # inverted: '"...," said Maj. Gen. Pat Ryder' / "..., said a spokesman"
-        s = i + 1
+        s = i + 1 + obj
         if toks[s].low in lex.days and s + 1 < n:
             s += 1
         e = scan_right(toks, s, lex)
@@ -356,6 +358,10 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands) -> Cand | None:
     if c.speaker is None:
         return None
     sp = [x for x in toks if c.speaker[0] <= x.start and x.end <= c.speaker[1]]
+    k = next((m for m, x in enumerate(toks) if x is sp[0]), 0) if sp else 0
+    if k >= 2 and toks[k - 1].low == "that" and lex.verbs.get(toks[k - 2].low) in {"call_for", "ask"} \
+            and c.speaker[1] <= t.start:
+        return None  # "demanded that both organizations respond": a demand, not their reply
     for k in range(1, len(sp)):
         if sp[k].text.islower() and sp[k].low.endswith(("ed", "en")) and sp[k - 1].low.rstrip("s") in lex.heads:
             c.speaker = (sp[0].start, sp[k - 1].end)  # "a survey released on Monday found": the survey

@@ -75,6 +75,8 @@ class Lex:
         self.quantifiers = set(cues["coref"]["quantifiers"])
         self.phrases = sorted(((p.split(), lemma) for p, lemma in cues["phrases"].items()), key=lambda x: -len(x[0]))
         self.requires = {form: set(words) for form, words in cues["requires"].items()}
+        self.rejections = set(cues.get("rejections", {}).get("verbs", []))
+        self.rejected = set(cues.get("rejections", {}).get("objects", []))
         self.not_speakers = set(cues["punctuation"]["not_speakers"])
         self.media_nouns = set(cues["speaker_nouns"]["media"])
         self.forms = set(cues["speaker_nouns"].get("forms", []))
@@ -152,7 +154,10 @@ def scan_left(toks: list[Tok], j: int, lex: Lex) -> tuple[int, int, bool]:
                 and (toks[k - 2].low in lex.heads or toks[k - 2].low.rstrip("s") in lex.heads or toks[k - 2].low in lex.roles):
             k -= 1  # "a source in the interior ministry": the phrase goes on past "in the"
             continue
-        if t.low in lex.dets or taken >= 9:
+        # "an officer in the general staff of the Hadi government": the determiners and
+        # prepositions of attached phrases do not count towards the length limit
+        content = sum(1 for x in toks[k:j + 1] if x.word and x.low not in lex.dets and x.low not in _PREPS)
+        if t.low in lex.dets or content >= 9:
             at_boundary = k == 0 or not toks[k - 1].word or toks[k - 1].low in {"and", "but", "while", "as"}
             return k, j, at_boundary
         k -= 1

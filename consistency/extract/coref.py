@@ -53,12 +53,28 @@ _ORG = {"ministry", "army", "military", "government", "office", "group", "moveme
 
 
 
+_PERSON_ROLES = {"spokesman", "spokeswoman", "spokesperson", "minister", "official", "source", "secretary",
+                 "chairman", "chairwoman", "chair", "head", "chief", "director", "president", "commander",
+                 "general", "ambassador", "envoy", "leader", "governor", "mayor", "adviser", "advisor"}
+
+
+def _org_name(words: list[str], low: list[str]) -> bool:
+    """A body's name ending in a proper name: "The International Committee of the Red Cross",
+    "the Ministry of Foreign Affairs" (a capitalised body word before "of"/"for"), with no
+    person's role in it ("Ministry of Health spokesman Ashraf al-Qudra" is a person)."""
+    if any(w in _PERSON_ROLES for w in low):
+        return False
+    return any(low[k] in _ORG and words[k][:1].isupper() and low[k + 1] in {"of", "for"}
+               for k in range(len(words) - 1))
+
+
 def kind_of(words: list[str], plural_heads: set[str]) -> str:
     """"person", "org" or "plural": which pronouns may refer to this speaker."""
     low = [w.lower() for w in words]
     if low and low[-1] in plural_heads:
         return "plural"
-    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and low[-1] not in _ORG:
+    if len(words) >= 2 and words[-1][:1].isupper() and words[-2][:1].isupper() and low[-1] not in _ORG \
+            and not _org_name(words, low):
         return "person"  # ends in a name: "Hospital director Samir Aziz"
     if any(w in _ORG for w in low) and not any(w in {"spokesman", "spokeswoman", "spokesperson",
                                                      "minister", "official", "source"} for w in low):
