@@ -192,3 +192,15 @@ def test_the_organization_refers_back_to_a_body_named_like_a_person():
             "\"Our priority is the wounded,\" the organization said.")
     atts = _atts(text, "en")
     assert atts[-1].speaker == "The International Committee of the Red Cross"
+
+
+def test_arabic_anonymity_clause_is_neither_content_nor_a_cue():
+    text = ("وقال ضابط في هيئة الأركان، طلب عدم ذكر اسمه لأنه غير مخول بالحديث لوسائل الإعلام، "
+            "إن القادة لم يطلبوا استهداف المبنى.")
+    [a] = _atts(text, "ar")
+    assert (a.speaker, a.anonymous) == ("ضابط في هيئة الأركان", True)
+    assert text[a.content[0]:a.content[1]] == "القادة لم يطلبوا استهداف المبنى"
+    text = "وأكد ضابط رفيع في الجيش، تحدث شريطة عدم الكشف عن هويته، أن الطائرات لم تقصف المستشفى."
+    [a] = _atts(text, "ar")
+    assert a.speaker == "ضابط رفيع في الجيش"
+    assert text[a.content[0]:a.content[1]] == "الطائرات لم تقصف المستشفى"

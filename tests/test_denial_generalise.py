@@ -230,3 +230,14 @@ def test_a_denied_request_nobody_says_was_made_is_no_discrepancy():
              source="Team"),
     ])
     assert found == []
+
+
+def test_arabic_anonymous_officer_denying_a_request_for_the_strike():
+    found = _detect("denial", [
+        _doc("agency", "ونفى ضابط في رئاسة الأركان، فضّل عدم الكشف عن هويته، أن يكون القادة قد طلبوا استهداف "
+                       "المبنى.", "ar", source="Agency"),
+        _doc("team", "The investigators said the strike was based on information supplied by a unit of the "
+                     "general staff, which insisted on an immediate strike.", source="Team"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "instigation")]
+    assert [s.document_ids for s in found[0].sides] == [["agency"], ["team"]]

@@ -164,6 +164,9 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             k = next((m for m in range(s0, min(s0 + 17, len(toks))) if toks[m][2] in need), None)
             if k is not None and k > e and not any(toks[m][2] in ".:؛" for m in range(s0, k)):
                 e = next((m for m in range(s0, k) if toks[m][2] in ",،"), k)  # "، اليوم الخميس،"
+        anon = _anonymity_clause(st, e, lex) if e > s0 else None
+        if anon is not None and anon[0] > e and toks[e][2] in {"في", "من", "لدى"}:
+            e = anon[0]  # "ضابط رفيع في الجيش، تحدث شريطة عدم الكشف عن هويته،": where he serves
         if e > s0:
             c.speaker = (toks[s0][0], toks[e - 1][1])
         elif i >= 3 and toks[i - 1][2] in {"التي", "الذي", "الذين"} and toks[i - 2][2] in ",،":
@@ -194,12 +197,13 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                 c.speaker = (toks[b + 1][0], toks[last][1])
         if c.speaker is None and e <= s0 and not cands:
             c.speaker = _main_subject(st, i, lex)
-        _after_speaker(st, c, e, lex)
+        _after_speaker(st, c, anon[1] if anon else e, lex)
         if c.speaker is None and any(x.content and x.content[0] <= c.cue_span[0] < x.content[1] for x in cands):
             i += 1  # "... أن استهداف السيارة يكشف عن": a verb of the reported content, not a new cue
             continue
         cands.append(c)
-        i = e if e > i else i + 1
+        # the anonymity clause is how the source spoke, not what: no cue in it ("عدم ذكر اسمه")
+        i = anon[1] if anon else e if e > i else i + 1
     if not cands:
         for pat in lex.impersonal:
             k = ntext.find(pat)
@@ -209,6 +213,22 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                 cands.append(c)
                 break
     return cands
+
+
+def _anonymity_clause(st: Sent, k: int, lex: Lex) -> tuple[int, int] | None:
+    """A clause between commas, opening within a few words of token k, that says the source
+    asked not to be named ("، طلب عدم ذكر اسمه لأنه غير مخول بالحديث لوسائل الإعلام،"): the
+    index of its opening comma and of the token after its closing one; else None."""
+    toks = st.toks
+    for o in range(k, min(k + 5, len(toks))):
+        if toks[o][2] in ",،":
+            close = next((m for m in range(o + 1, min(o + 25, len(toks))) if toks[m][2] in ",،"), None)
+            if close is None or not any(p in st.norm.text[toks[o][1]:toks[close][0]] for p in lex.anon_phrases):
+                return None
+            return o, close + 1
+        if not toks[o][2][0].isalnum():
+            return None
+    return None
 
 
 _WHEN = frozenset({"عندما", "حين", "حينما", "لما"})
