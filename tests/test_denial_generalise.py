@@ -45,6 +45,11 @@ FACETS = [
     ("ar", "وقال المتحدث إن القيادة لم تطلب الدعم الجوي في تلك الليلة.", ["instigation"]),
     # asking for an inquiry, with no denial, is no such role
     ("en", "The two governments asked for an inquiry into the killing.", []),
+    # no explosives where a party said there were
+    ("en", "The later blast was caused by a gas cylinder in the yard, not by explosives, the general said.",
+     ["explosives"]),
+    ("ar", "وأظهرت اللقطات أن الرجل كان ينقل عبوات مياه وليس متفجرات.", ["explosives"]),
+    ("en", "Officials said secondary explosions showed the truck was laden with explosives.", []),
     # "did not and will not" abandon anyone denies no act
     ("ar", "وقال المتحدث إن الحركة لم ولن تتخلى عن أهالي المدينة.", []),
     # asking for access or guarantees affirms neither
@@ -241,3 +246,22 @@ def test_arabic_anonymous_officer_denying_a_request_for_the_strike():
     ])
     assert [(d.kind, d.subject) for d in found] == [("denial", "instigation")]
     assert [s.document_ids for s in found[0].sides] == [["agency"], ["team"]]
+
+
+def test_no_explosives_against_secondary_explosions_in_either_language():
+    found = _detect("denial", [
+        _doc("paper", "Video shows the driver loading water canisters into the car, not explosives, the paper "
+                      "found.", source="Paper"),
+        _doc("command", "وأكدت القيادة العسكرية أن الغارة استهدفت مركبة محمّلة بالمتفجرات كانت تشكل تهديدًا وشيكًا.",
+             "ar", source="Command"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "explosives")]
+    assert [s.document_ids for s in found[0].sides] == [["paper"], ["command"]]
+
+
+def test_no_explosives_that_nobody_affirms_is_no_discrepancy():
+    found = _detect("denial", [
+        _doc("paper", "The fire was caused by a gas cylinder, not by explosives, the experts said.", source="Paper"),
+        _doc("command", "The command said the strike hit a vehicle near the airport.", source="Command"),
+    ])
+    assert found == []

@@ -38,6 +38,7 @@ _WORDING = {
     "figures": ("the party issued no such figure", "the figure is given as the party's"),
     "access": ("access was not granted", "access was offered or granted"),
     "guarantee": ("the party guaranteed nothing", "the party guaranteed the deal or the people's safety"),
+    "explosives": ("there were no explosives", "explosives were present (secondary explosions, explosive material)"),
     "instigation": ("the party did not ask for the strike or supply its target",
                     "the party asked for the strike or supplied its target"),
 }
