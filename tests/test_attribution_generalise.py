@@ -204,3 +204,19 @@ def test_arabic_anonymity_clause_is_neither_content_nor_a_cue():
     [a] = _atts(text, "ar")
     assert a.speaker == "ضابط رفيع في الجيش"
     assert text[a.content[0]:a.content[1]] == "الطائرات لم تقصف المستشفى"
+
+
+def test_the_party_whose_claim_a_speaker_rejects_is_no_speaker():
+    text = "وأكد المتحدث أن الغارة طالت أهدافًا عسكرية ولم تستهدف حافلة مدرسية كما تزعم الجماعة."
+    assert [a.speaker for a in _atts(text, "ar")] == ["المتحدث"]
+    text = "The spokesman said the strike hit a military site, not a school bus as the group claims."
+    atts = _atts(text, "en")
+    assert [a.speaker for a in atts] == ["The spokesman"]
+    assert text[atts[0].content[0]:atts[0].content[1]].endswith("as the group claims")
+    # "as X said" opening a sentence is X's attribution
+    assert [a.speaker for a in _atts("As the minister said, the talks failed.", "en")] == ["the minister"]
+
+
+def test_in_accordance_with_the_law_is_no_source():
+    text = "وأكد المتحدث أن العملية نُفّذت وفقًا للقانون الدولي الإنساني."
+    assert [a.speaker for a in _atts(text, "ar")] == ["المتحدث"]

@@ -50,6 +50,11 @@ FACETS = [
      ["explosives"]),
     ("ar", "وأظهرت اللقطات أن الرجل كان ينقل عبوات مياه وليس متفجرات.", ["explosives"]),
     ("en", "Officials said secondary explosions showed the truck was laden with explosives.", []),
+    # a past negation before a targeting word denies what it targets; a present one states a policy
+    ("ar", "وقال المتحدث إن الغارة طالت أهدافًا عسكرية ولم تستهدف حافلة مدرسية.", ["civilians_harmed"]),
+    ("en", "The jets never struck the clinic, the ministry said.", ["facility"]),
+    ("ar", "وقال المتحدث إن الجيش لا يستهدف المدنيين.", []),
+    ("en", "The army says it does not target civilians.", []),
     # "did not and will not" abandon anyone denies no act
     ("ar", "وقال المتحدث إن الحركة لم ولن تتخلى عن أهالي المدينة.", []),
     # asking for access or guarantees affirms neither
@@ -265,3 +270,23 @@ def test_no_explosives_that_nobody_affirms_is_no_discrepancy():
         _doc("command", "The command said the strike hit a vehicle near the airport.", source="Command"),
     ])
     assert found == []
+
+
+def test_a_strike_said_not_to_have_targeted_a_bus_against_its_own_teams_admission():
+    found = _detect("denial", [
+        _doc("spokesman", "وأكد المتحدث باسم التحالف أن الغارة طالت أهدافًا عسكرية مشروعة ولم تستهدف حافلة مدرسية "
+                          "كما تزعم الجماعة.", "ar", source="Agency"),
+        _doc("team", "The assessment team said the strike on the bus carrying children in the market was not "
+                     "justified.", source="Wire"),
+    ])
+    assert [(d.kind, d.subject) for d in found] == [("denial", "civilians_harmed")]
+    assert [s.document_ids for s in found[0].sides] == [["spokesman"], ["team"]]
+
+
+def test_the_military_targets_of_a_denial_of_a_civilian_target_stand():
+    from consistency.extract.targets import targets
+
+    text = "وأكد المتحدث أن الغارة طالت أهدافًا عسكرية مشروعة ولم تستهدف حافلة مدرسية."
+    doc = DocText(text, "ar")
+    denied = denials(doc, (0, len(text)))
+    assert [v.value for v in targets(doc, (0, len(text)), denied)] == ["militant"]

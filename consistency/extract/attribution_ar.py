@@ -81,6 +81,8 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
                     e = end
             head = "" if s >= len(toks) else toks[s][2][1:] if prep == "وفقا ل" and toks[s][2].startswith("ل") \
                 else toks[s][2]
+            if head.startswith("ل") and toks[s][2].startswith("لل"):
+                head = "ا" + head  # "وفقًا للقانون": "القانون", a rule with its article, not a source
             if bare(head) in lex.not_speakers:
                 e = s
             if e > s and head.startswith("ال") and bare(head) not in lex.speaker_nouns \
@@ -108,6 +110,10 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             lemma = None  # "تابع" alone is "affiliated"; "وتابع" is "he went on"
         if lemma is None:
             i += 1
+            continue
+        if i > 0 and toks[i - 1][2] in {"كما", "مثلما"} and any(
+                x.content and x.content[0] <= toks[i][0] < x.content[1] for x in cands):
+            i += 1  # "ولم يستهدف حافلة مدرسية كما تزعم الميليشيا": the claim the speaker rejects
             continue
         need = lex.requires.get(lemma)
         # "أصدر <a long title and name>، اليوم، بياناً", "حمّلت حركة ... (حماس) الاحتلال والإدارة ... المسؤولية"

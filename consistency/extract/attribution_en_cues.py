@@ -362,6 +362,9 @@ def verb_cue(text, toks, i, lemma, lex, sent, cands, obj: int = 0) -> Cand | Non
     if k >= 2 and toks[k - 1].low == "that" and lex.verbs.get(toks[k - 2].low) in {"call_for", "ask"} \
             and c.speaker[1] <= t.start:
         return None  # "demanded that both organizations respond": a demand, not their reply
+    if k >= 1 and toks[k - 1].low == "as" and c.speaker[1] <= t.start and any(
+            x.speaker and x.cue_span[1] <= toks[k - 1].start for x in cands):
+        return None  # "..., not a school bus as the militia claims": the claim the speaker rejects
     for k in range(1, len(sp)):
         if sp[k].text.islower() and sp[k].low.endswith(("ed", "en")) and sp[k - 1].low.rstrip("s") in lex.heads:
             c.speaker = (sp[0].start, sp[k - 1].end)  # "a survey released on Monday found": the survey

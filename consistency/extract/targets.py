@@ -28,7 +28,7 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
     one ("the hospital was hit", "المستشفى تعرض لقصف"); and phrases that
     say by themselves what was struck ("a civilian shelter", "strikes to cover their
     escape": those firing on the troops)."""
-    if denials:
+    if any(d.about != "target" for d in denials):
         return []  # "claims that the coalition targeted a prison are baseless" affirms no target
     idioms = _hits(doc, "target_contexts", span, "idioms") if doc.language == "ar" else []
     contexts = [c for c in _hits(doc, "target_contexts", span, "words")
@@ -90,7 +90,35 @@ def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     for topic in _hits(doc, "denial_topics", span):
         if any(v.end <= topic.start and _token_gap(doc, v.end, topic.start) <= 10 for v in verbs):
             out.append(_value(doc, topic, topic.label, subject=topic.label))
-    return _dedupe(out)
+    return _dedupe(out + _untargeted(doc, span))
+
+
+_UNTARGETED_WINDOW = 3  # words from the targeting word to the category it denies
+
+
+def _untargeted(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+    """Categories a past negation says were not targeted ("did not target a school bus", "لم
+    يستهدف حافلة مدرسية"): a denial of the category's topic, marked `about="target"` (the
+    claim's other targets stand: "struck military targets and did not target a school bus")."""
+    table = facet_table(doc.language if doc.language in ("ar", "en") else "en").get("denial_targets", {})
+    negs = _hits(doc, "denial_targets", span, "negations")
+    if not negs:
+        return []
+    contexts = _hits(doc, "target_contexts", span, "words")
+    out = []
+    for h in _hits(doc, "target_categories", span):
+        topic = table.get(h.label)
+        if not isinstance(topic, str):
+            continue
+        for c in contexts:
+            if c.end <= h.start and _token_gap(doc, c.end, h.start) <= _UNTARGETED_WINDOW \
+                    and not any(ch in ",.;،؛" for ch in doc.norm[c.end:h.start]) \
+                    and any(n.end <= c.start and _token_gap(doc, n.end, c.start) == 0 for n in negs):
+                start, end = doc.to_orig(c.start, h.end)
+                out.append(FacetValue(value=topic, text=doc.text[start:end], span=(start, end), subject=topic,
+                                      about="target"))
+                break
+    return out
 
 
 def _fake_evidence(doc: DocText, span: tuple[int, int]):
