@@ -3,7 +3,7 @@ incident back by the time since it joins that incident."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 
@@ -98,3 +98,73 @@ def test_a_strike_answering_the_reported_attack_does_not_make_that_attack_anothe
     doc = Document(id="en2", date="2022-05-06", language="en", text=" ".join(parts))
     claims = _claims(doc, parts)
     assert other_incident_claims(claims, {doc.id: doc}, {doc.id: DocText(doc.text, "en")}, 3) == set()
+
+
+# --- Late follow-ups join their incident; a new action announced as news is another incident ---
+
+
+def _ids(docs, clusters):
+    return [[docs[i].id for i in c] for c in clusters]
+
+
+def test_a_review_weeks_later_naming_the_day_joins_that_day_beyond_an_events_span():
+    docs = [Document(id=i, date=d, language=lang, text=t) for i, d, lang, t in [
+        ("raid-0303", "2023-03-03", "en", "A drone strike hit a car in the old quarter on Friday, killing a family of six."),
+        ("raid-0304", "2023-03-04", "en", "Relatives buried six people killed in Friday's drone strike on a car in the old quarter."),
+        ("review-0320", "2023-03-20", "en", "The army's review of the March 3 drone strike found that no weapons were in the car."),
+        ("review-ar-0321", "2023-03-21", "ar", "خلص تحقيق الجيش في الغارة التي نفذت في 3 مارس إلى أن السيارة لم تكن تحمل أسلحة."),
+        # three weeks later, resembling it, but naming no earlier day: another incident
+        ("strike-0327", "2023-03-27", "en", "A drone strike hit a car near the market on Friday, killing two."),
+    ]]
+    v = np.array([[1, 0]] * 5, dtype="float32")
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    recalled = recalled_days(docs, texts, 3)
+    assert recalled[2] == recalled[3] == [(date(2023, 3, 3).toordinal(),) * 2]
+    clusters = _ids(docs, cluster_documents(docs, v, 0.5, 3, recalled=recalled))
+    assert clusters == [["raid-0303", "raid-0304", "review-0320", "review-ar-0321"], ["strike-0327"]]
+    # two incidents begun that day that the review resembles as much: it joins neither
+    docs.append(Document(id="other-0303", date="2023-03-03", language="en", text="A drone strike hit a truck in the hills."))
+    v = np.array([[1, 0, 0], [1, 0, 0], [0.7, 0.7, 0], [0.7, 0.7, 0], [1, 0, 0], [0, 1, 0]], dtype="float32")
+    clusters = _ids(docs, cluster_documents(docs, v, 0.5, 3, recalled=recalled_days(docs, {
+        d.id: DocText(d.text, d.language) for d in docs}, 3)))
+    assert ["review-0320", "review-ar-0321"] in clusters
+
+
+def _other(parts: list[str], language: str, day: str, incident: date) -> set[str]:
+    from consistency.group.timing import other_incident_claims
+
+    doc = Document(id="d", date=day, language=language, text=" ".join(parts))
+    claims = _claims(doc, parts)
+    out = other_incident_claims(claims, {doc.id: doc}, {doc.id: DocText(doc.text, language)}, 3, {doc.id: incident})
+    return {int(c.split("#")[1]) for c in out}
+
+
+def test_a_follow_ups_own_days_date_its_news_about_the_incident_not_another_incident():
+    incident = date(2023, 6, 10)
+    parts = ["The ministry published on Thursday the findings of its review of the air strike on the clinic.",
+             "On June 29, the ministry said the strike had been ordered on faulty intelligence.",
+             "Jets struck the market again on Thursday, killing four people."]
+    assert _other(parts, "en", "2023-06-30", incident) == {3}
+    parts = ["نشرت الوزارة يوم الخميس نتائج مراجعتها للغارة على العيادة.",
+             "وشنت الطائرات غارة جديدة على السوق يوم الخميس، ما أدى إلى مقتل أربعة أشخاص."]
+    assert _other(parts, "ar", "2023-06-30", incident) == {2}
+
+
+def test_a_new_action_announced_as_news_days_after_the_incident_is_another_incident():
+    incident = date(2023, 6, 10)
+    parts = ["On Saturday, government aircraft dropped gas bombs on the town, killing 70 people.",
+             "Tonight, I ordered a targeted strike on the air base from which the attack was launched.",
+             "The gas attack was a crime against the town's children.",
+             "Officials said 40 cruise missiles were fired from two warships at the air base.",
+             "Doctors said at least 70 people died in the gas attack."]
+    assert _other(parts, "en", "2023-06-12", incident) == {2, 4}
+    parts = ["وكانت طائرات حكومية قد ألقت السبت قنابل غازية على البلدة ما أدى إلى مقتل 70 شخصًا.",
+             "وأطلقت بوارج حربية اليوم عشرات الصواريخ على قاعدة جوية في الجنوب.",
+             "وقالت وزارة الدفاع إن 20 صاروخًا فقط سقطت على القاعدة الجوية.",
+             "وقال أطباء إن 70 شخصًا على الأقل قتلوا في الهجوم الكيميائي."]
+    assert _other(parts, "ar", "2023-06-12", incident) == {2, 3}
+    # on the incident's own day or the next, "today" is the incident's day
+    assert _other(parts, "ar", "2023-06-11", incident) == set()
+    # "said today" dates a statement, not an action
+    parts = ["The ministry said today that the strike on the town had used a nerve agent."]
+    assert _other(parts, "en", "2023-06-12", incident) == set()

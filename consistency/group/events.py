@@ -153,6 +153,9 @@ def _cluster(documents, vectors, threshold, window, neighbours, recalled) -> lis
             if first == last and days[i] is not None and days[i] - first <= RECALL_HORIZON:
                 near = [j for k in range(first - window, first + window + 1) for j in by_day.get(k, ())]
                 parts += _nearest(vectors, [i], near, threshold, neighbours)
+                # a review weeks later of "the Aug. 29 strike": when its links cannot join that
+                # day's coverage within an event's span, it joins the incident begun that day
+                older.setdefault(i, []).append((first, last))
             else:
                 older.setdefault(i, []).append((first, last))
     if undated:

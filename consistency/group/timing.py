@@ -9,7 +9,13 @@ its document's date ("On Dec. 25, ..." in a 4 January report).
 
 A follow-up published weeks after its incident recalls it by the same words ("the strike on
 the theatre in March" in May): there, a recall whose period holds the incident's day marks
-nothing else. Its lead's recalls (`recalled_days`) are what joins it to that incident.
+nothing else. Its lead's recalls (`recalled_days`) are what joins it to that incident, and
+its own days ("published on Thursday the findings of its review of the strike") date its news
+about that incident, not another one, unless a verb gives an action as news ("Jets struck the
+town again on Thursday"). A report days after its incident that gives a new action of its own
+day ("Tonight, I ordered a targeted strike on the airfield ...") reports another incident, and
+so do its later claims of an attack on the place that action named ("59 missiles were fired at
+the airfield").
 """
 
 from __future__ import annotations
@@ -159,18 +165,103 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
         return False
     ref = date.fromisoformat(document.date)
     anchor = incident or ref
+    news = _news_day(doc, claim.span, ref, incident, window_days)
+    if incident is not None and (ref - incident).days > 1 and _new_action(doc, claim.span):
+        # "Tonight, I ordered a military strike on the airfield" two days after the attack
+        return True
     if incident is not None and _hits(doc, "attack_nouns", claim.span, "words"):
         # "On Tuesday, tank shells hit tents ..." in a report about Sunday's strike.
-        if any(abs((d - incident).days) > 1 for d in _days(doc, claim.span, ref, statements=False)):
+        if any(abs((d - incident).days) > 1 and news(d) for d in _days(doc, claim.span, ref, statements=False)):
             return True
     for day in mentioned_days(doc, claim.span, ref.year):
         if day > ref and (day - ref).days > 180:  # "Dec. 25" in a January report: last year
             day = day.replace(year=ref.year - 1)
-        if abs((anchor - day).days) > window_days:
+        if abs((anchor - day).days) > window_days and news(day):
             return True
     if any(month != anchor.month for month in mentioned_months(doc, claim.span)):
         return True
-    return any((anchor - day).days > window_days for day in mentioned_weekdays(doc, claim.span, ref))
+    return any((anchor - day).days > window_days and news(day) for day in mentioned_weekdays(doc, claim.span, ref))
+
+
+_INDEFINITE_EN = re.compile(r"(?<!\w)(?:a|an|another|new|second|fresh)\s+(?:[\w\-]+\s+){0,3}?"
+                            r"(?:strike|strikes|airstrike|airstrikes|attack|raid|raids|bombing|barrage|assault|operation)(?!\w)")
+# the place an action is aimed at: the words after "on", "at", "against", "على", "ضد"
+_AIMED_EN = re.compile(r"(?<!\w)(?:on|at|against)\s+(?:the\s+|an?\s+)?((?:[\w\-]+\s+){0,2}[\w\-]+)")
+_AIMED_AR = re.compile(rf"(?<!\w)(?:{'|'.join(normalize(w).text.strip() for w in ('على', 'ضد', 'استهدفت', 'استهدف'))})"
+                       r"\s+((?:\w+\s+)?\w+)")
+# words that end the place ("on the airfield in Syria") or are no place ("at least", "على الأقل")
+_NOT_PLACE = frozenset({"the", "in", "from", "where", "which", "that", "near", "and", "of", "with", "least", "most",
+                        "about", "around", "once"} | {normalize(w).text.strip() for w in ("الأقل", "الأكثر", "الفور")})
+
+
+def _today_news(doc: DocText, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where `span` dates something by the report's own day ("Tonight, I ordered ...",
+    "اليوم") other than a statement ("said today", "قال اليوم إن")."""
+    a, b = doc.norm_span(*span)
+    out = []
+    for m in _TODAY.finditer(doc.norm, a, b):
+        end = m.end()
+        day = _WEEKDAY.match(doc.norm, end + 1)  # "اليوم الخميس، أن"
+        if day is not None and doc.norm[end] == " ":
+            end = day.end()
+        if _SPEECH.search(doc.norm[max(a, m.start() - 30) : m.start()]) or _STATEMENT_DAY.match(doc.norm, end):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+# A word of today dates an action that it is at most this many words from ("Tonight, I ordered
+# a targeted military strike"), not one told further on ("The account presented today ...,
+# noting that the hospital was fired on").
+_TODAY_REACH = 8
+
+
+def _new_action(doc: DocText, span: tuple[int, int]) -> bool:
+    """Whether a claim gives a military action of the report's own day as news: a word of
+    today ("tonight", "اليوم") with an attack given as new, by an attack verb ("launched",
+    "أطلقت") or an indefinite attack noun ("a targeted military strike"). In a report
+    days after its incident, that is another incident: the retaliation, not the attack."""
+    days = _today_news(doc, span)
+    if not days or not _hits(doc, "attack_nouns", span, "words"):
+        return False
+    actions = _action_verbs(doc, span)
+    # Arabic: only a verb ("ضربة" without the article may be definite by what follows it:
+    # "هجوم خان شيخون")
+    if doc.language != "ar":
+        a, b = doc.norm_span(*span)
+        actions += [m.span() for m in _INDEFINITE_EN.finditer(doc.norm, a, b)]
+
+    def words(i: int, j: int) -> int:
+        return len(doc.norm[min(i, j) : max(i, j)].split())
+
+    return any(words(d[1], x[0]) <= _TODAY_REACH if d[1] <= x[0] else words(x[1], d[0]) <= _TODAY_REACH
+               for d in days for x in actions)
+
+
+def _aimed_at(doc: DocText, span: tuple[int, int]) -> frozenset[str]:
+    """The words of the places an action in `span` is aimed at ("a strike on the airfield",
+    "ضربة على قاعدة جوية")."""
+    a, b = doc.norm_span(*span)
+    out = set()
+    for m in (_AIMED_AR if doc.language == "ar" else _AIMED_EN).finditer(doc.norm, a, b):
+        for w in m.group(1).split():
+            if w in _NOT_PLACE:
+                break
+            if len(w) > 3:
+                out.add(_bare_noun(w))
+    return frozenset(out)
+
+
+def _news_day(doc: DocText, span: tuple[int, int], ref: date, incident: date | None, window_days: int):
+    """Whether a day a claim names can date another incident. In a follow-up (a report more
+    than the window after its incident) the report's own days date what it reports about that
+    incident (an inquiry's findings "published on Thursday", "نشرت المنظمة يوم الخميس نتائج
+    مراجعتها للهجوم"): they date another incident only beside a verb of action (recall.toml
+    [news]: "Jets struck the town again on Thursday", "قصفت الطائرات السوق مجددًا يوم الخميس")."""
+    if incident is None or (ref - incident).days <= window_days:
+        return lambda day: True
+    verbs = _action_verbs(doc, span)
+    return lambda day: bool(verbs) or (ref - day).days > window_days
 
 
 def _not_recalling(hits: list, doc: DocText, span: tuple[int, int], ref: date, incident: date, window_days: int) -> list:
@@ -194,9 +285,10 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
     recent: list[Claim] = []  # the last claims of the current document
     causes: list[tuple[frozenset[str], frozenset[str]]] = []  # attacks given as causes in it (`_cause_of`)
     dated: set[str] = set()  # background claims whose statement itself is dated elsewhere
+    aimed: set[str] = set()  # places a new action of the document is aimed at (`_aimed_at`)
     for claim in claims:
         if recent and recent[-1].document_id != claim.document_id:
-            recent, causes = [], []
+            recent, causes, aimed = [], [], set()
         doc = documents[claim.document_id]
         text = texts[claim.document_id]
         if is_other_incident(claim, doc, text, window_days, (incidents or {}).get(claim.document_id)):
@@ -212,6 +304,13 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
             out.add(claim.id)
         elif any(_points_to(text, claim, named, place) for named, place in causes):
             out.add(claim.id)
+        elif aimed and _aims_at(text, claim, aimed):
+            out.add(claim.id)
+        if claim.id in out and _new_action(text, claim.span):
+            # the places a new action is aimed at, unnamed before it in the document: later
+            # claims of an attack on them are about it ("59 missiles were fired at the airfield")
+            seen = set(re.findall(r"\w+", text.norm[: text.norm_span(*claim.span)[0]]))
+            aimed |= _aimed_at(text, claim.span) - seen
         cause = _cause_of(text, claim)
         if cause is not None:
             causes.append(cause)
@@ -267,6 +366,13 @@ def _points_to(text: DocText, claim: Claim, named: frozenset[str], place: frozen
     return False
 
 
+def _aims_at(text: DocText, claim: Claim, aimed: set[str]) -> bool:
+    """Whether `claim` tells of an attack on one of the `aimed` places."""
+    if not (_hits(text, "attack_nouns", claim.span, "words") or _action_verbs(text, claim.span)):
+        return False
+    return not _aimed_at(text, claim.span).isdisjoint(aimed)
+
+
 def _same_speaker(a: Claim, b: Claim) -> bool:
     """The same actor, or one speaker's words within the other's ("the defence secretary" /
     "the defence secretary Lloyd Austin")."""
@@ -318,6 +424,20 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         if found:
             out[i] = sorted(set(found))
     return out
+
+
+@lru_cache(maxsize=1)
+def _news_verbs() -> re.Pattern:
+    from consistency.group.recall import _alternation
+
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))["news"]
+    return re.compile(rf"(?<!\w)(?:و|ف)?(?:{_alternation(data['verbs_en'] + data['verbs_ar'])})(?!\w)")
+
+
+def _action_verbs(doc: DocText, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Where `span` gives an action as news (recall.toml [news]): "struck", "أطلقت"."""
+    a, b = doc.norm_span(*span)
+    return [m.span() for m in _news_verbs().finditer(doc.norm, a, b)]
 
 
 def _elapsed_recalls(document: Document, doc: DocText, ref: date, lead_end: int, window_days: int) -> list[tuple[int, int]]:
