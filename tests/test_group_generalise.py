@@ -130,6 +130,48 @@ def test_a_review_weeks_later_naming_the_day_joins_that_day_beyond_an_events_spa
     assert ["review-0320", "review-ar-0321"] in clusters
 
 
+def _about(text: str, language: str, day: str):
+    doc = Document(id="x", date=day, language=language, text=text)
+    return recalled_days([doc], {"x": DocText(text, language)}, 3).get(0)
+
+
+def test_a_report_about_an_undated_earlier_incident_recalls_the_month_before_it():
+    ref = date(2023, 6, 30)
+    month = [((ref - timedelta(days=31)).toordinal(), (ref - timedelta(days=4)).toordinal())]
+    assert _about("The air strike on the clinic was caused by a targeting error, the defence ministry said on "
+                  "Friday, presenting the results of its investigation.", "en", "2023-06-30") == month
+    assert _about("GENEVA, June 30 (Reuters) - The U.N. inquiry into the shelling of the market has found that "
+                  "both sides fired into the area.", "en", "2023-06-30") == month
+    assert _about("GENEVA, Jun. 30 (Reuters) - The U.N. inquiry into the shelling of the market has found that "
+                  "both sides fired into the area.", "en", "2023-06-30") == month
+    assert _about("نشرت المنظمة يوم الجمعة نتائج مراجعتها الداخلية للهجوم على العيادة، وقالت إن عدد القتلى ارتفع "
+                  "إلى 19.", "ar", "2023-06-30") == month
+    assert _about("أقر الجيش بأن الغارة على السوق كانت خطأ.", "ar", "2023-06-30") == month
+    # a new action of the report's own day, even beside an inquiry: news of another incident
+    assert _about("Jets struck the town again on Friday, as the army opened an investigation into the raid.",
+                  "en", "2023-06-30") is None
+    assert _about("وقصفت الطائرات البلدة مجددًا اليوم، فيما أعلن الجيش فتح تحقيق في الغارة.", "ar", "2023-06-30") is None
+    # no word of inquiry, finding or admission; or no incident named with an article
+    assert _about("The air strike on the clinic killed 19 people, the ministry said.", "en", "2023-06-30") is None
+    assert _about("An investigation found that the clinic had been evacuated.", "en", "2023-06-30") is None
+
+
+def test_a_report_about_an_undated_incident_joins_it():
+    docs = [Document(id=i, date=d, language=lang, text=t) for i, d, lang, t in [
+        ("clinic-0610", "2023-06-10", "en", "An air strike hit a clinic in the north of the city on Saturday, killing 19."),
+        ("clinic-0611", "2023-06-11", "ar", "قتل 19 شخصًا في غارة جوية استهدفت عيادة في شمال المدينة السبت."),
+        ("findings-0630", "2023-06-30", "en", "The air strike on the clinic was caused by a targeting error, the defence "
+                                               "ministry said on Friday, presenting the results of its investigation."),
+        ("findings-ar-0701", "2023-07-01", "ar", "نشرت المنظمة يوم السبت نتائج مراجعتها الداخلية للهجوم على العيادة."),
+    ]]
+    v = np.array([[1, 0]] * 4, dtype="float32")
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    clusters = _ids(docs, cluster_documents(docs, v, 0.5, 3, recalled=recalled_days(docs, texts, 3)))
+    assert clusters == [["clinic-0610", "clinic-0611", "findings-0630", "findings-ar-0701"]]
+    assert _ids(docs, cluster_documents(docs, v, 0.5, 3)) == [["clinic-0610", "clinic-0611"],
+                                                             ["findings-0630", "findings-ar-0701"]]
+
+
 def _other(parts: list[str], language: str, day: str, incident: date) -> set[str]:
     from consistency.group.timing import other_incident_claims
 
@@ -168,3 +210,16 @@ def test_a_new_action_announced_as_news_days_after_the_incident_is_another_incid
     # "said today" dates a statement, not an action
     parts = ["The ministry said today that the strike on the town had used a nerve agent."]
     assert _other(parts, "en", "2023-06-12", incident) == set()
+
+
+def test_an_agent_coordinated_with_an_attack_noun_is_not_its_perpetrator():
+    # a late report that joins its incident brings sentences like these into its comparisons
+    from consistency.extract.frames import perpetrators
+
+    def perps(text: str, language: str) -> list[str]:
+        return [v.value for v in perpetrators(DocText(text, language), (0, len(text)))]
+
+    assert perps("The clinic treated wounded Hamas and army fighters alike.", "en") == []
+    assert perps("وأضاف أن بين المرضى مقاتلين جرحى من طالبان ومن القوات الحكومية.", "ar") == []
+    assert perps("Hamas forces fired rockets at the town.", "en") == ["Hamas"]
+    assert perps("وقصفت قوات النظام البلدة بالمدفعية.", "ar") == ["Syria"]

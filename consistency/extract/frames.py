@@ -86,6 +86,13 @@ def _copula(doc: DocText, a: int, b: int) -> bool:
     return any(w in _COPULAS for w in doc.norm[a:b].split())
 
 
+def _coordinated(doc: DocText, a: int, b: int) -> bool:
+    """Whether the words between two normalised positions join two things ("wounded fighters
+    from the Taliban and from government forces", "مقاتلين من طالبان ومن القوات الحكومية"): the
+    agent of one is not the other's."""
+    return any(w in ("and", "or", "او") or (w.startswith("و") and len(w) <= 3) for w in doc.norm[a:b].split())
+
+
 def _clause_break(doc: DocText, a: int, b: int) -> bool:
     """Punctuation between two normalised positions: the words belong to different clauses."""
     return any(ch in ",،;:.؛" for ch in doc.norm[a:b])
@@ -107,7 +114,9 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
             continue  # "قال متحدث باسم البنتاغون إن ...": the speaker, not the perpetrator
         if any(0 <= _token_gap(doc, p.end, h.start) <= 1 and p.end <= h.start for p in patients):
             continue
-        near_noun = any(_token_gap(doc, min(h.end, n.end), max(h.start, n.start)) <= 1 for n in nouns if n.start != h.start)
+        near_noun = any(_token_gap(doc, min(h.end, n.end), max(h.start, n.start)) <= 1
+                        and not _coordinated(doc, min(h.end, n.end), max(h.start, n.start))
+                        for n in nouns if n.start != h.start)
         near_verb = any(
             (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW
              and not any(h.end <= o.start and o.end <= v.start for o in named))

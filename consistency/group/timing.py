@@ -421,6 +421,8 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         if periods or any((ref - d).days > horizon for d in days):
             found += _older_recalls(document, doc, ref, periods, horizon, lead[1], window_days)
         found += _elapsed_recalls(document, doc, ref, lead[1], window_days)
+        if not found:
+            found = _about_recalls(document, doc, ref, lead[1], window_days)
         if found:
             out[i] = sorted(set(found))
     return out
@@ -438,6 +440,66 @@ def _action_verbs(doc: DocText, span: tuple[int, int]) -> list[tuple[int, int]]:
     """Where `span` gives an action as news (recall.toml [news]): "struck", "أطلقت"."""
     a, b = doc.norm_span(*span)
     return [m.span() for m in _news_verbs().finditer(doc.norm, a, b)]
+
+
+# A dateline: place, date and agency before a dash at the start of a report ("KABUL, Nov 25
+# (Reuters) -", "GENEVA (AP) —").
+_DATELINE = re.compile(r"\s*[^\n]{0,60}?(?:\([^)\n]{1,30}\)\s*)?\s(?:-|—|–)\s")
+
+
+# A report about an earlier incident that gives it no date recalls an incident of the last
+# month: one begun at most this many days before it, as a day named anywhere in a lead
+# (`RECALL_HORIZON`). Months later a report dates what it recalls ("the Aug. 4 explosion", "in
+# August"), and an undated "the explosion" then is as likely a new one as the old.
+ABOUT_HORIZON = 31
+
+
+@lru_cache(maxsize=1)
+def _about_rules() -> tuple[re.Pattern, re.Pattern]:
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))
+    about, nouns = data["about"], data["elapsed"]
+    from consistency.group.recall import _alternation
+
+    stems = sorted({normalize(w).text.strip()[2:] for w in nouns["nouns_ar"] if normalize(w).text.startswith("ال")},
+                   key=len, reverse=True)
+    definite = re.compile(
+        rf"(?<!\w)(?:{_alternation(about['determiners_en'])})\s+(?:[\w.\-'’]+\s+){{0,4}}?(?:{_alternation(nouns['nouns_en'])})(?!\w)"
+        rf"|(?<!\w)(?:و|ف)?(?:بال|لل|كال|ال)(?:{'|'.join(re.escape(w) for w in stems)})(?!\w)"
+    )
+    markers = re.compile(rf"(?<!\w)(?:{_alternation(about['markers_en'] + about['markers_ar'])})(?!\w)")
+    return definite, markers
+
+
+def _about_recalls(document: Document, doc: DocText, ref: date, lead_end: int, window_days: int) -> list[tuple[int, int]]:
+    """A report about an earlier incident it gives no date: the lead's first sentence names an
+    incident with a definite article and a word of inquiry, finding or admission ("The U.S. air
+    strike on the hospital was caused by human error, the commander said on Wednesday,
+    presenting the results of a military investigation"; "نشرت المنظمة يوم الخميس نتائج
+    مراجعتها الداخلية للهجوم الجوي على المستشفى"). It recalls the month before it, short of the
+    window (`ABOUT_HORIZON`): the incident it is about is one begun then. A sentence that
+    reports an action of the report's own days is news of a new incident, not a report about
+    an old one: a date within the window, or a weekday or "today" beside a verb of action
+    ("Jets struck the town again on Monday, as the army opened an investigation into the raid")."""
+    first = sentences(document.text[:lead_end], document.language)[:1]
+    if not first:
+        return []
+    definite, markers = _about_rules()
+    a, b = doc.norm_span(*first[0])
+    if not definite.search(doc.norm, a, b) or not markers.search(doc.norm, a, b):
+        return []
+    dateline = _DATELINE.match(document.text[: first[0][1]])
+    body = (dateline.end() if dateline else first[0][0], first[0][1])  # "KABUL, Nov 25 (Reuters) -" dates the report
+    days = mentioned_days(doc, body, ref.year)
+    if any((ref - day).days <= window_days for day in days):
+        return []
+    # a weekday or "today" may date a statement ("نشرت المنظمة يوم الخميس نتائج ..."): they date
+    # news only beside a verb of action
+    own = _TODAY.search(doc.norm, a, b) \
+        or any((ref - day).days <= window_days for day in mentioned_weekdays(doc, body, ref, statements=False))
+    if own and _action_verbs(doc, body):
+        return []
+    last = ref - timedelta(days=window_days + 1)
+    return [((ref - timedelta(days=ABOUT_HORIZON)).toordinal(), last.toordinal())]
 
 
 def _elapsed_recalls(document: Document, doc: DocText, ref: date, lead_end: int, window_days: int) -> list[tuple[int, int]]:
