@@ -223,3 +223,37 @@ def test_an_agent_coordinated_with_an_attack_noun_is_not_its_perpetrator():
     assert perps("وأضاف أن بين المرضى مقاتلين جرحى من طالبان ومن القوات الحكومية.", "ar") == []
     assert perps("Hamas forces fired rockets at the town.", "en") == ["Hamas"]
     assert perps("وقصفت قوات النظام البلدة بالمدفعية.", "ar") == ["Syria"]
+
+
+def test_claims_naming_the_place_another_incident_hit_go_with_it():
+    incident = date(2024, 5, 26)
+    parts = ["An air strike on a school in the old town killed 30 people on Sunday, medics said.",
+             "On Tuesday, an air strike hit tents in the Al-Bayoud area, killing nine people, residents said.",
+             "The army denied firing at tents in Al-Bayoud.",
+             "The army said the school strike targeted a command post."]
+    assert _other(parts, "en", "2024-05-28", incident) == {2, 3}
+    parts = ["قتل 30 شخصًا في غارة على مدرسة في البلدة القديمة الأحد.",
+             "وفي يوم الثلاثاء، أصابت قذائف دبابات خيامًا في منطقة البيوض، ما أدى إلى مقتل تسعة أشخاص.",
+             "ونفى الجيش إطلاق النار على خيام في البيوض.",
+             "وقال الجيش إن الغارة على المدرسة استهدفت مركز قيادة."]
+    assert _other(parts, "ar", "2024-05-28", incident) == {2, 3}
+    # a place the document named before is no mark of the other incident
+    parts = ["An air strike on a school in Al-Bayoud killed 30 people on Sunday, medics said.",
+             "On Tuesday, an air strike hit tents in the Al-Bayoud area, killing nine people, residents said.",
+             "The army said its strike in Al-Bayoud targeted a command post."]
+    assert _other(parts, "en", "2024-05-28", incident) == {2}
+
+
+def test_a_claim_going_on_about_anothers_incident_shares_its_related_event():
+    from consistency.group.events import _told_on
+
+    parts = ["An air strike on a school killed 30 people on Sunday, medics said.",
+             "On Tuesday, an air strike hit tents in the Al-Bayoud area, killing nine people, residents said.",
+             "The army denied firing at tents in Al-Bayoud.",
+             "In March, a raid on a market in Khirbet Qasem killed four, the army said."]
+    doc = Document(id="en3", date="2024-05-28", language="en", text=" ".join(parts))
+    claims = _claims(doc, parts)
+    outside = {c.id for c in claims[1:]}
+    assert _told_on(claims, outside, {"en3": "en"}) == [("en3#2", "en3#3")]
+    # the next claim names no place the first one's attack hit: no pair
+    assert _told_on([claims[0], claims[1], claims[3]], outside, {"en3": "en"}) == []

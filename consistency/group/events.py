@@ -13,6 +13,7 @@ document id.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from threadpoolctl import threadpool_limits
 
 from consistency.group.timing import RECALL_HORIZON
 from consistency.models import Claim, Document, Event
+from consistency.text.normalize import normalize
 
 
 @dataclass
@@ -298,7 +300,9 @@ def cluster_events(documents: list[Document], members: list[int], by_doc: dict[s
     mine = cluster_claims(documents, members, by_doc)
     inside = [c for c in mine if c.id not in other_incident]
     outside = [c for c in mine if c.id in other_incident]
-    related = _related_events(outside, claim_vectors, row, same_topic, main_id)
+    language = {d.id: d.language for d in docs}
+    related = _related_events(outside, claim_vectors, row, same_topic, main_id,
+                              _told_on(mine, {c.id for c in outside}, language) if outside else [])
     main_event = Event(
         id=main_id,
         label=first.title or _short(inside[0].text if inside else first.text),
@@ -334,8 +338,33 @@ def group_events(
     return grouping
 
 
-def _related_events(claims, vectors, row, threshold, main_id) -> list[Event]:
-    """Background claims of one event, grouped by similarity into related events."""
+def _told_on(claims: list[Claim], outside: set[str], language: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs of background claims where the second goes on telling of the first one's incident:
+    the next claim of the same document names a place where the first one's attack hit and
+    that the document had not named before ("... a strike hit tents in the al-Mawasi area,
+    killing 21." / "The military denied striking inside the zone in al-Mawasi."). `claims`
+    are in document order; `language` gives each document's."""
+    from consistency.extract.doctext import DocText
+    from consistency.group.timing import _bare_noun, _placed_in
+
+    out = []
+    before: set[str] = set()
+    for k, claim in enumerate(claims):
+        if k and claims[k - 1].document_id != claim.document_id:
+            before = set()
+        lang = language.get(claim.document_id, "en")
+        nxt = next((c for c in claims[k + 1:] if c.span != claim.span), None)
+        if claim.id in outside and nxt is not None and nxt.id in outside and nxt.document_id == claim.document_id:
+            places = _placed_in(DocText(claim.text, lang), (0, len(claim.text)), attack=True) - before
+            if places and not places.isdisjoint(_placed_in(DocText(nxt.text, lang), (0, len(nxt.text)))):
+                out.append((claim.id, nxt.id))
+        before |= {_bare_noun(w) for w in re.findall(r"[\w\-]+", normalize(claim.text).text)}
+    return out
+
+
+def _related_events(claims, vectors, row, threshold, main_id, told_on=()) -> list[Event]:
+    """Background claims of one event, grouped by similarity, or by one going on about another
+    (`_told_on`), into related events."""
     if not claims:
         return []
     idx = [row[c.id] for c in claims]
@@ -343,6 +372,9 @@ def _related_events(claims, vectors, row, threshold, main_id) -> list[Event]:
     uf = _UnionFind(len(claims))
     for i, j in zip(*np.nonzero(np.triu(sims >= threshold, 1))):
         uf.union(int(i), int(j))
+    at = {c.id: i for i, c in enumerate(claims)}
+    for a, b in told_on:
+        uf.union(at[a], at[b])
     groups: dict[int, list[Claim]] = defaultdict(list)
     for i, c in enumerate(claims):
         groups[uf.find(i)].append(c)

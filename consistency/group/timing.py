@@ -252,6 +252,37 @@ def _aimed_at(doc: DocText, span: tuple[int, int]) -> frozenset[str]:
     return frozenset(out)
 
 
+# where an incident took place: the first word after "in (the)" / "في" that is no common noun of
+# places ("in the al-Mawasi area", "في منطقة المواصي")
+_PLACED_EN = re.compile(r"(?<!\w)(?:in|inside|near)\s+(?:the\s+)?([\w\-]+(?:\s+[\w\-]+)?)")
+_PLACED_AR = re.compile(rf"(?<!\w)(?:{'|'.join(normalize(w).text.strip() for w in ('في', 'داخل', 'قرب'))})\s+(\w+(?:\s+\w+)?)")
+_PLACE_NOUNS = frozenset(normalize(w).text.strip() for w in (
+    "area", "region", "district", "town", "city", "village", "camp", "neighbourhood", "neighborhood", "zone", "province",
+    "designated", "northern", "southern", "eastern", "western", "central",
+    "منطقة", "حي", "مدينة", "بلدة", "قرية", "مخيم", "محافظة", "ولاية", "شمال", "جنوب", "شرق", "غرب", "وسط"))
+
+
+def _placed_in(doc: DocText, span: tuple[int, int], attack: bool = False) -> frozenset[str]:
+    """The names of the places `span` locates something in ("tents in the al-Mawasi area" ->
+    al-mawasi, "خيامًا في منطقة المواصي" -> مواصي); with `attack`, only where an attack is told
+    to have hit (at most `_TODAY_REACH` words after an attack noun or verb: "a strike hit tents
+    in the al-Mawasi area", not "said in a statement that the shelling ...")."""
+    a, b = doc.norm_span(*span)
+    hits = [h.end for h in _hits(doc, "attack_nouns", span, "words")] + [e for _, e in _action_verbs(doc, span)]
+    out = set()
+    for m in (_PLACED_AR if doc.language == "ar" else _PLACED_EN).finditer(doc.norm, a, b):
+        if attack and not any(e <= m.start() and len(doc.norm[e : m.start()].split()) <= _TODAY_REACH for e in hits):
+            continue
+        for w in m.group(1).split():
+            if w in _NOT_PLACE:
+                break
+            if w not in _PLACE_NOUNS:
+                if len(w) > 3:
+                    out.add(_bare_noun(w))
+                break
+    return frozenset(out)
+
+
 def _news_day(doc: DocText, span: tuple[int, int], ref: date, incident: date | None, window_days: int):
     """Whether a day a claim names can date another incident. In a follow-up (a report more
     than the window after its incident) the report's own days date what it reports about that
@@ -306,11 +337,12 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
             out.add(claim.id)
         elif aimed and _aims_at(text, claim, aimed):
             out.add(claim.id)
-        if claim.id in out and _new_action(text, claim.span):
-            # the places a new action is aimed at, unnamed before it in the document: later
-            # claims of an attack on them are about it ("59 missiles were fired at the airfield")
-            seen = set(re.findall(r"\w+", text.norm[: text.norm_span(*claim.span)[0]]))
-            aimed |= _aimed_at(text, claim.span) - seen
+        if claim.id in out and (_new_action(text, claim.span) or _hits(text, "attack_nouns", claim.span, "words")):
+            # the places another incident's attack is aimed at or took place in, unnamed before it
+            # in the document: later claims of an attack on them are about it ("59 missiles were
+            # fired at the airfield"; "The military denied striking inside the zone in al-Mawasi")
+            seen = {_bare_noun(w) for w in re.findall(r"[\w\-]+", text.norm[: text.norm_span(*claim.span)[0]])}
+            aimed |= (_aimed_at(text, claim.span) | _placed_in(text, claim.span, attack=True)) - seen
         cause = _cause_of(text, claim)
         if cause is not None:
             causes.append(cause)
@@ -370,7 +402,7 @@ def _aims_at(text: DocText, claim: Claim, aimed: set[str]) -> bool:
     """Whether `claim` tells of an attack on one of the `aimed` places."""
     if not (_hits(text, "attack_nouns", claim.span, "words") or _action_verbs(text, claim.span)):
         return False
-    return not _aimed_at(text, claim.span).isdisjoint(aimed)
+    return not (_aimed_at(text, claim.span) | _placed_in(text, claim.span)).isdisjoint(aimed)
 
 
 def _same_speaker(a: Claim, b: Claim) -> bool:
