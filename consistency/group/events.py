@@ -124,8 +124,9 @@ def cluster_documents(documents: list[Document], vectors: np.ndarray, threshold:
     `recalled` gives, for a follow-up report, the earlier periods its lead names, as
     (first, last) day ordinals (`group.timing.recalled_days`). A day at most
     `RECALL_HORIZON` days back (an inquiry published a week later "into the deaths on February
-    29") is compared around like the day's own coverage, within the span an event may have.
-    An older day ("the March 16 strike" in May) or a coarse period ("the strike in March",
+    29") is compared around like the day's own coverage, within the span an event may have;
+    beyond that span (CENTCOM's review on 17 September of "the Aug. 29 strike") it joins the
+    incident begun that day as older recalls do. An older day ("the March 16 strike" in May) or a coarse period ("the strike in March",
     "في مارس الماضي") joins the report's event to the one incident that began in it and whose coverage
     the report's lead resembles; when two incidents fit (a strike on a hospital and another
     on a theatre of the same city, that month) it joins neither (`_join_recalls`).
