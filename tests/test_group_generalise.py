@@ -257,3 +257,16 @@ def test_a_claim_going_on_about_anothers_incident_shares_its_related_event():
     assert _told_on(claims, outside, {"en3": "en"}) == [("en3#2", "en3#3")]
     # the next claim names no place the first one's attack hit: no pair
     assert _told_on([claims[0], claims[1], claims[3]], outside, {"en3": "en"}) == []
+
+
+def test_what_a_background_attack_was_aimed_at_carries_no_later_claim_away():
+    # only a new action's target, or the place another incident's attack hit, does
+    incident = date(2024, 1, 4)
+    parts = ["أكد مسؤول أمريكي تنفيذ الجيش الأمريكي عملية قصف في بغداد أدت إلى مقتل قيادي في فصيل مسلح.",
+             "ويأتي القصف بعد أسبوع من قصف أمريكي سابق، ردًا على استهداف القوات الأمريكية في العراق.",
+             "وقال المسؤول إن القصف نفذ ضد قيادي يشتبه في وقوفه وراء الهجمات على القوات الأمريكية."]
+    assert _other(parts, "ar", "2024-01-04", incident) == {2}
+    parts = ["A U.S. official confirmed a strike in Baghdad that killed a militia commander.",
+             "It came days after earlier strikes in retaliation for attacks on U.S. troops in Iraq.",
+             "The official said the strike targeted a commander suspected of planning attacks on U.S. troops."]
+    assert _other(parts, "en", "2024-01-04", incident) == {2}

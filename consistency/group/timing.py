@@ -337,12 +337,15 @@ def other_incident_claims(claims: list[Claim], documents: dict[str, Document], t
             out.add(claim.id)
         elif aimed and _aims_at(text, claim, aimed):
             out.add(claim.id)
-        if claim.id in out and (_new_action(text, claim.span) or _hits(text, "attack_nouns", claim.span, "words")):
-            # the places another incident's attack is aimed at or took place in, unnamed before it
-            # in the document: later claims of an attack on them are about it ("59 missiles were
+        if claim.id in out:
+            # the places a new action is aimed at, or another incident's attack hit, unnamed before
+            # it in the document: later claims of an attack on them are about it ("59 missiles were
             # fired at the airfield"; "The military denied striking inside the zone in al-Mawasi")
             seen = {_bare_noun(w) for w in re.findall(r"[\w\-]+", text.norm[: text.norm_span(*claim.span)[0]])}
-            aimed |= (_aimed_at(text, claim.span) | _placed_in(text, claim.span, attack=True)) - seen
+            places = _placed_in(text, claim.span, attack=True)
+            if _new_action(text, claim.span):
+                places |= _aimed_at(text, claim.span)
+            aimed |= places - seen
         cause = _cause_of(text, claim)
         if cause is not None:
             causes.append(cause)
