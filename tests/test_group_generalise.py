@@ -270,3 +270,22 @@ def test_what_a_background_attack_was_aimed_at_carries_no_later_claim_away():
              "It came days after earlier strikes in retaliation for attacks on U.S. troops in Iraq.",
              "The official said the strike targeted a commander suspected of planning attacks on U.S. troops."]
     assert _other(parts, "en", "2024-01-04", incident) == {2}
+
+
+def test_a_follow_ups_words_for_its_own_incident_keep_its_claims_with_it():
+    incident = date(2023, 6, 10)  # a Saturday
+    # the day a statement was made, after "told <whom>"
+    assert _other(["The general told reporters at the ministry on Tuesday that the June 10 strike was lawful."],
+                  "en", "2023-06-13", incident) == set()
+    # the day of a toll is the count's, not an attack's
+    assert _other(["The death toll from Saturday's strike rose to 40 on Monday, officials said."],
+                  "en", "2023-06-12", incident) == set()
+    assert _other(["وأعلن المحافظ، الاثنين، ارتفاع حصيلة القصف على السوق إلى 40 قتيلًا."], "ar", "2023-06-12", incident) == set()
+    # "a week ago", "five days after the blast" in a report that long after its incident
+    assert _other(["The coalition acknowledged that its jets bombed the hall a week ago."], "en", "2023-06-17", incident) == set()
+    assert _other(["وأقر التحالف بأن طائراته قصفت القاعة قبل أسبوع."], "ar", "2023-06-17", incident) == set()
+    assert _other(["The Red Cross said it had still not been given access five days after the blast."],
+                  "en", "2023-06-15", incident) == set()
+    # ... but on the incident's own day they name another one
+    assert _other(["A week ago, a strike on the market killed five people."], "en", "2023-06-10", incident) == {1}
+    assert _other(["وقبل أسبوع، قتل خمسة أشخاص في قصف على السوق."], "ar", "2023-06-10", incident) == {1}

@@ -105,9 +105,12 @@ _WEEKDAY = re.compile(
 
 
 _SPEECH = re.compile(
-    r"(?:said|says|told|briefing|statement|announced|added|conference|interview|wrote|posted|reported|"
-    r"قال|قالت|اعلن|اعلنت|افاد|افادت|بيان|مءتمر|صرح|اضاف|اضافت)[\s,،]*(?:on|في|يوم)?\s*$"
+    r"(?:said|says|briefing|statement|announced|added|conference|interview|wrote|posted|reported|"
+    r"قال|قالت|اعلن|اعلنت|افاد|افادت|بيان|مءتمر|صرح|اضاف|اضافت"
+    r"|told(?:\s+[\w.'’\-]+){0,4})[\s,،]*(?:on|في|يوم)?\s*$"  # "told reporters at the Pentagon on Wednesday"
 )
+# how far back from a weekday `_SPEECH` looks
+_SPEECH_REACH = 50
 
 
 # A weekday right before the statement it dates: Arabic news puts it before the
@@ -125,7 +128,7 @@ def mentioned_weekdays(doc: DocText, span: tuple[int, int], ref: date, statement
     a, b = doc.norm_span(*span)
     out = []
     for m in _WEEKDAY.finditer(doc.norm, a, b):
-        if not statements and (_SPEECH.search(doc.norm[max(a, m.start() - 30) : m.start()])
+        if not statements and (_SPEECH.search(doc.norm[max(a, m.start() - _SPEECH_REACH) : m.start()])
                                or _STATEMENT_DAY.match(doc.norm, m.end())):
             continue
         wd = _WEEKDAYS[next(g for g in m.groups() if g)]
@@ -169,8 +172,9 @@ def is_other_incident(claim: Claim, document: Document, doc: DocText, window_day
     if incident is not None and (ref - incident).days > 1 and _new_action(doc, claim.span):
         # "Tonight, I ordered a military strike on the airfield" two days after the attack
         return True
-    if incident is not None and _hits(doc, "attack_nouns", claim.span, "words"):
-        # "On Tuesday, tank shells hit tents ..." in a report about Sunday's strike.
+    if incident is not None and _hits(doc, "attack_nouns", claim.span, "words") and not _toll(doc, claim.span):
+        # "On Tuesday, tank shells hit tents ..." in a report about Sunday's strike; not "The death
+        # toll from Saturday's strike rose to 40 on Monday", whose day is the count's.
         if any(abs((d - incident).days) > 1 and news(d) for d in _days(doc, claim.span, ref, statements=False)):
             return True
     for day in mentioned_days(doc, claim.span, ref.year):
@@ -204,7 +208,7 @@ def _today_news(doc: DocText, span: tuple[int, int]) -> list[tuple[int, int]]:
         day = _WEEKDAY.match(doc.norm, end + 1)  # "اليوم الخميس، أن"
         if day is not None and doc.norm[end] == " ":
             end = day.end()
-        if _SPEECH.search(doc.norm[max(a, m.start() - 30) : m.start()]) or _STATEMENT_DAY.match(doc.norm, end):
+        if _SPEECH.search(doc.norm[max(a, m.start() - _SPEECH_REACH) : m.start()]) or _STATEMENT_DAY.match(doc.norm, end):
             continue
         out.append((m.start(), m.end()))
     return out
@@ -295,14 +299,38 @@ def _news_day(doc: DocText, span: tuple[int, int], ref: date, incident: date | N
     return lambda day: bool(verbs) or (ref - day).days > window_days
 
 
+_TOLL = re.compile(r"(?<!\w)(?:toll|death toll|حصيله|الحصيله)(?!\w)")
+
+
+def _toll(doc: DocText, span: tuple[int, int]) -> bool:
+    """Whether `span` gives a toll ("the death toll rose to 40", "ارتفعت حصيلة الضحايا")."""
+    a, b = doc.norm_span(*span)
+    return _TOLL.search(doc.norm, a, b) is not None
+
+
 def _not_recalling(hits: list, doc: DocText, span: tuple[int, int], ref: date, incident: date, window_days: int) -> list:
     """In a follow-up (published more than the window after its incident), the time words
     that recall the incident itself are no mark of another one: "in March" / "في مارس
-    الماضي" of a May report about a March strike, "last month" of one about last month's."""
+    الماضي" of a May report about a March strike, "last month" of one about last month's,
+    "five days after the blast", "a week ago" / "قبل أسبوع" of one a week later."""
     if (ref - incident).days <= window_days:
         return hits
-    periods = [r for r in recalls(doc, span, ref) if r.holds(incident, window_days)]
-    return [h for h in hits if not any(r.start <= h.start and h.end <= r.end for r in periods)]
+    periods = [r for r in recalls(doc, span, ref) + elapsed(doc, span, ref) if r.holds(incident, window_days)]
+    hits = [h for h in hits if not any(r.start <= h.start and h.end <= r.end for r in periods)]
+    ago = _ago()
+    out = []
+    for h in hits:
+        days = ago.get(" ".join(doc.norm[h.start:h.end].split()))
+        if days is not None and days[0] - window_days <= (ref - incident).days <= days[1] + window_days:
+            continue  # "a week ago" of a report a week after its incident
+        out.append(h)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ago() -> dict[str, tuple[int, int]]:
+    data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))["ago"]
+    return {normalize(k).text.strip(): tuple(v) for k, v in data.items()}
 
 
 def other_incident_claims(claims: list[Claim], documents: dict[str, Document], texts: dict[str, DocText],
