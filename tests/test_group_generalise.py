@@ -289,3 +289,11 @@ def test_a_follow_ups_words_for_its_own_incident_keep_its_claims_with_it():
     # ... but on the incident's own day they name another one
     assert _other(["A week ago, a strike on the market killed five people."], "en", "2023-06-10", incident) == {1}
     assert _other(["وقبل أسبوع، قتل خمسة أشخاص في قصف على السوق."], "ar", "2023-06-10", incident) == {1}
+
+
+def test_a_past_word_closing_the_incidents_own_date_is_no_other_incident():
+    incident = date(2023, 6, 10)
+    assert _other(["أقرّ قائد القيادة المركزية، الجمعة، بأن الغارة التي نفذتها طائرة مسيّرة في المدينة يوم 10 "
+                   "يونيو/حزيران الماضي كانت خطأ مأساويًا."], "ar", "2023-06-30", incident) == set()
+    # another date closed by the same word is another incident
+    assert _other(["وكانت غارة مماثلة في 2 مايو/أيار الماضي قد قتلت خمسة أشخاص."], "ar", "2023-06-30", incident) == {1}

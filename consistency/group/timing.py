@@ -318,13 +318,25 @@ def _not_recalling(hits: list, doc: DocText, span: tuple[int, int], ref: date, i
     periods = [r for r in recalls(doc, span, ref) + elapsed(doc, span, ref) if r.holds(incident, window_days)]
     hits = [h for h in hits if not any(r.start <= h.start and h.end <= r.end for r in periods)]
     ago = _ago()
+    # "يوم 29 أغسطس/آب الماضي": a past word closing a date of the incident itself
+    dated = any(abs((d - incident).days) <= window_days for d in mentioned_days(doc, span, ref.year))
     out = []
     for h in hits:
+        if dated and _after_month(doc, h.start):
+            continue
         days = ago.get(" ".join(doc.norm[h.start:h.end].split()))
         if days is not None and days[0] - window_days <= (ref - incident).days <= days[1] + window_days:
             continue  # "a week ago" of a report a week after its incident
         out.append(h)
     return out
+
+
+def _after_month(doc: DocText, at: int) -> bool:
+    """Whether a month name ("أغسطس/آب", "March") closes the text right before `at`."""
+    _, names = _month_regex()
+    before = doc.norm[max(0, at - 25) : at].rstrip()
+    words = re.split(r"[\s/]+", before)
+    return bool(words) and words[-1] in names
 
 
 @lru_cache(maxsize=1)
