@@ -151,6 +151,9 @@ def test_a_report_about_an_undated_earlier_incident_recalls_the_month_before_it(
     assert _about("Jets struck the town again on Friday, as the army opened an investigation into the raid.",
                   "en", "2023-06-30") is None
     assert _about("وقصفت الطائرات البلدة مجددًا اليوم، فيما أعلن الجيش فتح تحقيق في الغارة.", "ar", "2023-06-30") is None
+    assert _about("The army said it opened an investigation into the strike on the school that killed 20 people on Friday.",
+                  "en", "2023-06-30") is None
+    assert _about("أعلن الجيش فتح تحقيق في الغارة على المدرسة التي قتلت 20 شخصًا اليوم.", "ar", "2023-06-30") is None
     # no word of inquiry, finding or admission; or no incident named with an article
     assert _about("The air strike on the clinic killed 19 people, the ministry said.", "en", "2023-06-30") is None
     assert _about("An investigation found that the clinic had been evacuated.", "en", "2023-06-30") is None

@@ -530,7 +530,7 @@ ABOUT_HORIZON = 31
 
 
 @lru_cache(maxsize=1)
-def _about_rules() -> tuple[re.Pattern, re.Pattern]:
+def _about_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     data = tomllib.loads((resources.files("consistency") / "data" / "recall.toml").read_text(encoding="utf-8"))
     about, nouns = data["about"], data["elapsed"]
     from consistency.group.recall import _alternation
@@ -542,7 +542,8 @@ def _about_rules() -> tuple[re.Pattern, re.Pattern]:
         rf"|(?<!\w)(?:و|ف)?(?:بال|لل|كال|ال)(?:{'|'.join(re.escape(w) for w in stems)})(?!\w)"
     )
     markers = re.compile(rf"(?<!\w)(?:{_alternation(about['markers_en'] + about['markers_ar'])})(?!\w)")
-    return definite, markers
+    outcomes = re.compile(rf"(?<!\w)(?:و|ف)?(?:{_alternation(about['outcomes'])})(?!\w)")
+    return definite, markers, outcomes
 
 
 def _about_recalls(document: Document, doc: DocText, ref: date, lead_end: int, window_days: int) -> list[tuple[int, int]]:
@@ -558,7 +559,7 @@ def _about_recalls(document: Document, doc: DocText, ref: date, lead_end: int, w
     first = sentences(document.text[:lead_end], document.language)[:1]
     if not first:
         return []
-    definite, markers = _about_rules()
+    definite, markers, outcomes = _about_rules()
     a, b = doc.norm_span(*first[0])
     if not definite.search(doc.norm, a, b) or not markers.search(doc.norm, a, b):
         return []
@@ -571,7 +572,7 @@ def _about_recalls(document: Document, doc: DocText, ref: date, lead_end: int, w
     # news only beside a verb of action
     own = _TODAY.search(doc.norm, a, b) \
         or any((ref - day).days <= window_days for day in mentioned_weekdays(doc, body, ref, statements=False))
-    if own and _action_verbs(doc, body):
+    if own and (_action_verbs(doc, body) or outcomes.search(doc.norm, *doc.norm_span(*body))):
         return []
     last = ref - timedelta(days=window_days + 1)
     return [((ref - timedelta(days=ABOUT_HORIZON)).toordinal(), last.toordinal())]
