@@ -300,3 +300,20 @@ def test_a_past_word_closing_the_incidents_own_date_is_no_other_incident():
                    "يونيو/حزيران الماضي كانت خطأ مأساويًا."], "ar", "2023-06-30", incident) == set()
     # another date closed by the same word is another incident
     assert _other(["وكانت غارة مماثلة في 2 مايو/أيار الماضي قد قتلت خمسة أشخاص."], "ar", "2023-06-30", incident) == {1}
+
+
+def test_a_new_strike_naming_the_earlier_ones_day_does_not_join_it():
+    docs = [Document(id=i, date=d, language=lang, text=t) for i, d, lang, t in [
+        ("camp-0526", "2024-05-26", "en", "An air strike on a tent camp killed 45 people on Sunday, health officials said."),
+        ("camp-0527", "2024-05-27", "ar", "قتل 45 شخصًا في غارة على مخيم للخيام الأحد."),
+        ("again-0611", "2024-06-11", "en", "Jets struck the camp again on Tuesday, killing 12, two weeks after the May 26 strike."),
+        ("again-ar-0611", "2024-06-11", "ar", "قصفت الطائرات المخيم مجددًا اليوم، ما أسفر عن مقتل 12 شخصًا، بعد الغارة التي "
+                                                "نفذت في 26 مايو."),
+        ("review-0611", "2024-06-11", "en", "The army's review of the May 26 strike found that a secondary blast caused the fire."),
+    ]]
+    texts = {d.id: DocText(d.text, d.language) for d in docs}
+    recalled = recalled_days(docs, texts, 3)
+    assert 2 not in recalled and 3 not in recalled and recalled[4] == [(date(2024, 5, 26).toordinal(),) * 2]
+    v = np.array([[1, 0, 0], [1, 0, 0], [0.7, 0.7, 0], [0.7, 0.7, 0], [0.7, 0, 0.7]], dtype="float32")
+    clusters = _ids(docs, cluster_documents(docs, v, 0.5, 3, recalled=recalled))
+    assert clusters == [["camp-0526", "camp-0527", "review-0611"], ["again-0611", "again-ar-0611"]]

@@ -492,6 +492,8 @@ def recalled_days(documents: list[Document], texts: dict[str, DocText], window_d
         lead = (0, min(len(document.text), lead_chars))
         days = _days(doc, lead, ref)
         found = [(d.toordinal(), d.toordinal()) for d in days if window_days < (ref - d).days <= horizon]
+        if found and _lead_news(document, doc, ref, lead[1], window_days):
+            found = []  # "Jets struck the camp again on Tuesday, killing 12, two weeks after the May 26 strike"
         periods = [r for r in recalls(doc, lead, ref) if (ref - r.first).days > window_days]
         if periods or any((ref - d).days > horizon for d in days):
             found += _older_recalls(document, doc, ref, periods, horizon, lead[1], window_days)
@@ -515,6 +517,23 @@ def _action_verbs(doc: DocText, span: tuple[int, int]) -> list[tuple[int, int]]:
     """Where `span` gives an action as news (recall.toml [news]): "struck", "أطلقت"."""
     a, b = doc.norm_span(*span)
     return [m.span() for m in _news_verbs().finditer(doc.norm, a, b)]
+
+
+def _lead_news(document: Document, doc: DocText, ref: date, lead_end: int, window_days: int) -> bool:
+    """Whether the lead's first sentence gives an attack of the report's own days as news: an
+    attack noun, a day within the window (its dateline's aside), a weekday or "today", and a
+    verb of action or an outcome ("Jets struck the camp again on Tuesday, killing 12";
+    "قصفت الطائرات المخيم مجددًا اليوم")."""
+    first = sentences(document.text[:lead_end], document.language)[:1]
+    if not first or not _hits(doc, "attack_nouns", first[0], "words"):
+        return False
+    dateline = _DATELINE.match(document.text[: first[0][1]])
+    body = (dateline.end() if dateline else first[0][0], first[0][1])
+    a, b = doc.norm_span(*body)
+    own = any((ref - d).days <= window_days for d in mentioned_days(doc, body, ref.year)) \
+        or _today_news(doc, body) \
+        or any((ref - d).days <= window_days for d in mentioned_weekdays(doc, body, ref, statements=False))
+    return bool(own) and bool(_action_verbs(doc, body) or _about_rules()[2].search(doc.norm, a, b))
 
 
 # A dateline: place, date and agency before a dash at the start of a report ("KABUL, Nov 25
