@@ -315,7 +315,8 @@ def _negated_noun(doc: DocText, hit: Hit, negs: list[Hit]) -> bool:
 
 
 def _is_mechanism(value: str) -> bool:
-    return value in {"crowd crush", "misfired rocket", "air defence interception", ACCIDENT, ATTACK}
+    return value in {"crowd crush", "misfired rocket", "air defence interception", "struck chemical munitions store",
+                     ACCIDENT, ATTACK}
 
 
 FRAMES = ("justified", "accidental", "condemned", "provocation")
