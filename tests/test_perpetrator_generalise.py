@@ -88,3 +88,24 @@ def test_without_the_rules_a_rival_party_still_stands():
         _doc("c", "Defence Ministry", "2021-06-03", "en",
              "The ministry said Turkish jets carried out the raid on the village.")]
     assert _sides(docs) == [["Ethiopia", "Turkey"]]
+
+
+def _causes(text, language):
+    from consistency.extract.claims import extract_facets
+    from consistency.extract.doctext import DocText
+
+    doc = DocText(text, language)
+    span = (0, len(text))
+    return sorted({v.value for v in extract_facets(doc, span, span).perpetrator})
+
+
+def test_a_store_of_chemicals_is_no_store_of_munitions():
+    # an industrial warehouse holds chemicals, not weapons: no struck store is read
+    assert "struck chemical munitions store" not in _causes(
+        "The blaze spread to a warehouse storing chemicals near the port, the fire service said.", "en")
+    assert "struck chemical munitions store" not in _causes(
+        "وقال الدفاع المدني إن الحريق امتد إلى مستودع يحتوي على مواد كيميائية قرب الميناء.", "ar")
+    assert "struck chemical munitions store" in _causes(
+        "The ministry said the jets hit a warehouse containing chemical weapons belonging to the insurgents.", "en")
+    assert "struck chemical munitions store" in _causes(
+        "وقالت الوزارة إن الغارة أصابت مخزنًا للأسلحة الكيميائية تابعًا للمسلحين.", "ar")
