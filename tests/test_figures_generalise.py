@@ -168,3 +168,22 @@ def test_what_a_figure_counts(text, language, want):
 def test_a_negated_exceeding_is_a_ceiling(text, language):
     (m,) = find_numbers(text, language)
     assert (m.low, m.high, m.qualifier) == (0, 20, "at_most")
+
+
+def test_a_part_of_a_total_is_no_count_of_what_was_fired():
+    # those that reached or were downed are a part of the total given right after them
+    en = _counts("The ministry said only 17 missiles out of 40 reached their targets.", "en")
+    assert all(c[1] != 17 for c in en) and any(c[1] == 40 for c in en)
+    ar = _counts("وقالت الوزارة إن 17 صاروخًا فقط من أصل 40 صاروخًا أصابت أهدافها.", "ar")
+    assert all(c[1] != 17 for c in ar) and any(c[1] == 40 for c in ar)
+    # people keep their toll: the part killed among those present is the incident's toll
+    en = _counts("The strike killed 30 out of the 200 people sheltering in the school.", "en")
+    assert ("killed", 30, 30) in [c[:3] for c in en]
+
+
+def test_women_among_the_dead_are_no_children():
+    en = _counts("The group documented 64 deaths, including 21 children and 12 women, in the shelling.", "en")
+    ar = _counts("ووثقت المنظمة مقتل 64 شخصًا، بينهم 21 طفلًا و12 سيدة، جراء القصف.", "ar")
+    for found in (en, ar):
+        subjects = {c[1]: c[0] for c in found}
+        assert subjects[21] == "children killed" and subjects[12] == "killed", found

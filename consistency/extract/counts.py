@@ -57,6 +57,7 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
     before_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "subset_before").finditer(seg)]
     taken_in = [h.end + s0 for h in matcher(lang, "scope", "partial_verbs").finditer(seg)]
     child_hits = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "children").finditer(seg)]
+    of_total = [(h.start + s0, h.end + s0) for h in matcher(lang, "count_rules", "part_of_total").finditer(seg)]
     joiners = set(rules.get("joiners", []))
     light = frozenset(rules.get("light", []))
     objects = frozenset(rules.get("object_prepositions", []))
@@ -89,12 +90,16 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
                 _near(n0, n1, own_fire, tokens, before=3, after=0)
                 or (_near(n0, n1, after_hits, tokens, before=0, after=2) and _near(n0, n1, shot, tokens, before=0, after=5))):
             subject = "gunshot"  # "its fire caused no more than 10 casualties", "142 of them with gunshot wounds"
+        if subject is not None and subject not in PEOPLE_SUBJECTS and _part_of_total(doc, n1, of_total, num_spans):
+            continue  # "23 صاروخًا فقط من أصل 59", "18 drones out of 21": the part that reached or fell
         marked = _marked(n0, n1, before_hits, tokens, num_spans)
         subset = marked or _near(n0, n1, after_hits, tokens, before=0, after=2)
         if subset and out and subject not in ("killed", "injured", "casualties", "gunshot", "hostages"):
             # "39 rescued, including six children, from under the rubble", "10 members of one
             # family, seven of them children": the subset counts what its whole counts
             subject = out[-1].subject
+            if subject.startswith("children ") and not _near(n0, n1, child_hits, tokens, before=0, after=3):
+                subject = subject.removeprefix("children ")  # "32 children and 23 women": women are no children
         breakdown = subset and subject in ("killed", "injured") and any(
             k.subject == subject and k.scope == "event" for k in out) and _near(n0, n1, child_hits, tokens, before=0, after=3)
         if subject is None or (subject == "rescued" and (hostages or matcher(lang, "count_rules", "alive").finditer(seg))):
@@ -126,6 +131,23 @@ def extract_counts(doc: DocText, span: tuple[int, int], sentence: tuple[int, int
         )
     out += _none_killed(doc, span, seg, s0, lang) + _one_launched(doc, span, seg, s0, lang, out)
     return out + _single(doc, span, seg, s0, lang, out)
+
+
+_PART_GAP = 3  # words between a part's number and "out of" ("23 missiles only out of 59")
+
+
+def _part_of_total(doc: DocText, n1: int, hits, num_spans) -> bool:
+    """The number is a part of a total given right after it: "23 missiles out of 59", "23
+    صاروخًا فقط من أصل 59" (those that reached, fell or were downed, not how many were fired)."""
+    for a, b in hits:
+        between = doc.norm[n1:a]
+        if a < n1 or len(between.split()) > _PART_GAP or any(ch in ",،;:.؛" for ch in between):
+            continue
+        if any(n1 <= x < a for x, _ in num_spans):
+            continue
+        if any(x >= b and len(doc.norm[b:x].split()) <= 1 for x, _ in num_spans):
+            return True
+    return False
 
 
 def _marked(n0, n1, hits, tokens, num_spans) -> bool:
