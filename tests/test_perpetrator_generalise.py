@@ -109,3 +109,11 @@ def test_a_store_of_chemicals_is_no_store_of_munitions():
         "The ministry said the jets hit a warehouse containing chemical weapons belonging to the insurgents.", "en")
     assert "struck chemical munitions store" in _causes(
         "وقالت الوزارة إن الغارة أصابت مخزنًا للأسلحة الكيميائية تابعًا للمسلحين.", "ar")
+
+
+def test_an_act_justified_may_be_this_one():
+    # "to justify" is no mark of another act: the strike justified is the one in dispute
+    docs = ACCUSERS + [
+        _doc("c", "Wire Service", "2021-06-04", "en",
+             "Officials in Ankara sought to justify the Turkish raid on the village, the agency reported.")]
+    assert _sides(docs) == [["Ethiopia", "Turkey"]]
