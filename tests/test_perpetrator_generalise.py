@@ -117,3 +117,10 @@ def test_an_act_justified_may_be_this_one():
         _doc("c", "Wire Service", "2021-06-04", "en",
              "Officials in Ankara sought to justify the Turkish raid on the village, the agency reported.")]
     assert _sides(docs) == [["Ethiopia", "Turkey"]]
+
+
+def test_a_store_housing_chemical_weapons():
+    assert "struck chemical munitions store" in _causes(
+        "Officials said the raid struck a depot housing chemical weapons that the rebels ran.", "en")
+    assert "struck chemical munitions store" in _causes(
+        "وقال المسؤولون إن الغارة أصابت مستودعًا يضم أسلحة كيميائية تابعًا للمسلحين.", "ar")
