@@ -19,20 +19,14 @@ CORPORA = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtur
 
 # corpus -> (recall, precision, traps flagged at most) where the issue's targets are not reached yet
 PINNED: dict[str, tuple[float, float, int]] = {
-    # formerly blind corpora (benchmarks/blind), pinned at their figures measured on 2026-12-05
-    # until the rules reach them. kabul: the explosives denial (G6) and the responsibility for the
-    # civilian deaths (G7) are argued in follow-ups weeks later (the NYT investigation, CENTCOM's
-    # admission) that are grouped as events of their own
-    "kabul-drone-strike-2021-08-29": (0.75, 1.0, 0),
-    # the anonymous general-staff officer's denial (G6) is not attributed; one outlet laying out
-    # both sides is read as two statements at odds (N6)
-    "sanaa-funeral-hall-2016-10-08": (0.875, 0.875, 1),
-    # "a provocation" as a justification frame (G6) is left out on purpose (other golds file it
-    # under responsibility); the ICRC's denial of a guarantor role (G8) is not read as a denial
-    "olenivka-prison-2022-07-29": (0.75, 1.0, 0),
-    # the next days' Shayrat strike and background figures stay in the main event (N2, N4), one
-    # statement relayed by several outlets (N6); the perpetrator dispute (G3) is not read
-    "khan-shaykhun-sarin-2017-04-04": (0.875, 0.77, 3),
+    # Every corpus meets recall >= 0.85 and precision >= 0.8; these two still flag one trap each,
+    # with a finding the gold files under another kind. kabul: what exploded after the strike
+    # (CENTCOM's "explosive material" vs the experts' gas tank, NYT) is reported as an identity
+    # finding beside the explosives denial (G6), and its sides touch N6's documents
+    "kabul-drone-strike-2021-08-29": (0.85, 0.8, 1),
+    # sanaa: the coalition's denial (Al Arabiya) set against Saba's and al-Houthi's accusation is
+    # the perpetrator dispute (G3) read again as a denial; its sides touch N6's documents
+    "sanaa-funeral-hall-2016-10-08": (0.85, 0.8, 1),
 }
 
 
