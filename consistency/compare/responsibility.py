@@ -4,7 +4,9 @@ Flags:      "holds the international coalition responsible" (Iraqi government) v
             "American aggression" / "a U.S. self-defense strike" (the United States itself);
             "a full partner in the massacre" vs "no American forces took part";
             "the responsibility lies with customs" vs "customs is not the competent body";
-            "charged the minister with negligence" vs "he did nothing wrong".
+            "charged the minister with negligence" vs "he did nothing wrong";
+            "a provocation staged by Kyiv" (Moscow) vs "an atrocity committed by Russia": the
+            same parties as the perpetrator dispute, but the blame is framed on both sides.
 Must not:   two sources that both blame the same party, in different words or languages;
             blame that only repeats the perpetrator dispute (the same parties, one side each);
             "accountable before the international judiciary" (a forum, not a party blamed).
@@ -34,13 +36,25 @@ def _blame(ctx: EventContext) -> list[Discrepancy]:
         return []
     # Blame that only sets the same parties against each other as the perpetrator dispute
     # ("Russian forces struck it" / "the Azov regiment blew it up") is that dispute: reported once.
+    # Unless the blame is framed on both sides: "a provocation staged by Kyiv" against "an
+    # atrocity committed by Russia" says who is to blame for a crime, not only who fired.
     doers = {s.value for s in perpetrator.disputed(ctx) if s.value != "unknown"}
-    if doers and {s.value for s in sides} == doers:
+    if doers and {s.value for s in sides} == doers and not _framed(sides):
         return []
     summary = "Sources hold different parties responsible: " + "; ".join(
         f"{s.value} ({who(ctx, s, 2)})" for s in sides
     ) + "."
     return [make(KIND, "blame", "high", ctx, sides, summary)]
+
+
+def _framed(sides) -> bool:
+    """One side pins a staged provocation on its party, another a crime on its own."""
+    def pins(side, frames):
+        parties = set(side.value.split(" + "))
+        return any(v.subject in frames and v.value in parties for c in side.claims for v in c.facets.responsibility)
+
+    provoked = [s for s in sides if pins(s, ("provocation",))]
+    return any(pins(s, ("condemned",)) for s in sides if s not in provoked) and bool(provoked)
 
 
 def _one_position(ctx: EventContext):

@@ -12,6 +12,7 @@ All three read a claim's clause through the facet lexicon (data/facets_<lang>.to
 
 from __future__ import annotations
 
+from consistency.extract import pinning
 from consistency.extract.doctext import DocText
 from consistency.extract.lexicon import Hit, matcher
 from consistency.models import FacetValue
@@ -211,6 +212,9 @@ def responsibility(doc: DocText, span: tuple[int, int], perps: list[FacetValue],
     # "not only a natural disaster" is neglect: a natural-disaster phrase inside it is not
     out += [_value(doc, h, NATURAL) for h in _hits(doc, "responsibility", span, "natural")
             if not any(n.start <= h.start and h.end <= n.end for n in neglect)]
+    # "a provocation staged by Kyiv", "an atrocity committed by Russia": the party the frame
+    # pins the act on is blamed (subject: the frame)
+    out += [p.model_copy(update={"subject": f.value}) for f, p in pinning.pinned(doc, span, frames, speaker)]
     for h in _hits(doc, "responsibility", span, "not_culpable"):
         out.append(_value(doc, h, "not culpable (no wrongdoing)"))
     if not named and (cues or cue in BLAMING_CUES):
@@ -323,21 +327,26 @@ FRAMES = ("justified", "accidental", "condemned", "provocation")
 _STATEMENT_WINDOW = 25  # words from "statements" to the "provocation" they are called
 
 
-def justification(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+def justification(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None = None) -> list[FacetValue]:
     """How the act is framed: justified, a mistake, condemned, or a provocation staged by the
     other side. Words of the `not_a_frame` list ("إرهابيين": people, not the act) match only to
     keep shorter cues from matching; a frame right after "claim of", "so-called", "ما يسمى" is
     the other side's word, not the speaker's. A provocation said of the other side's statements in the
     same clause ("statements that Russia struck the station are a provocation") denies an
-    accusation and frames no act."""
+    accusation and frames no act. A frame that names who staged or committed the act ("a
+    provocation staged by Kyiv", "an atrocity committed by Russia") carries that party in `about`."""
     hits = _hits(doc, "justification", span)
-    said = [h for h in hits if h.label == "statements"]
+    # what is called a provocation may stand before the content ("وصفت الوزارة التسجيل ... بأنه مفبرك")
+    opening = max(doc.text.rfind(ch, 0, span[0]) for ch in ".!?؟\n") + 1
+    said = [h for h in _hits(doc, "justification", (opening, span[1])) if h.label == "statements"]
     reported = _hits(doc, "justification", span, "reported")
-    return _dedupe([_value(doc, h, h.label) for h in hits if h.label in FRAMES
-                    and not any(r.end <= h.start and _token_gap(doc, r.end, h.start) <= 1 for r in reported)
-                    and not (h.label == "provocation" and any(
-                        s.end <= h.start and _token_gap(doc, s.end, h.start) <= _STATEMENT_WINDOW
-                        and not _clause_break(doc, s.end, h.start) for s in said))])
+    out = _dedupe([_value(doc, h, h.label) for h in hits if h.label in FRAMES
+                   and not any(r.end <= h.start and _token_gap(doc, r.end, h.start) <= 1 for r in reported)
+                   and not (h.label == "provocation" and any(
+                       s.end <= h.start and _token_gap(doc, s.end, h.start) <= _STATEMENT_WINDOW
+                       and not _clause_break(doc, s.end, h.start) for s in said))])
+    parties = {id(f): p.value for f, p in pinning.pinned(doc, span, out, speaker)}
+    return [f.model_copy(update={"about": parties[id(f)]}) if id(f) in parties else f for f in out]
 
 
 def hedged(doc: DocText, span: tuple[int, int]) -> bool:
