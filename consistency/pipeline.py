@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 
 from consistency import __version__
 from consistency.claimstore import ActorRef, ClaimStore, StoredReport
-from consistency.compare import DETECTORS, EventContext
+from consistency.compare import EventContext, compare_event
 from consistency.compare.revisions import find_revisions
 from consistency.config import Settings
 from consistency.corpus import Corpus, load_corpus
@@ -317,5 +317,7 @@ def _compare_batch(events, batch_claims, extracted, docs, position, actors, kind
         if revisions:
             revised[event.id] = revisions
         ctx = EventContext(event, [by_id[cid] for cid in event.claim_ids], docs, actors, superseded)
-        found_in[event.id] = [d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)]
+        related = tuple(EventContext(e, [by_id[cid] for cid in e.claim_ids], docs, actors)
+                        for e in events if e.id in event.related_event_ids and e.id not in grouping.main)
+        found_in[event.id] = compare_event(ctx, kinds, related)
     return found_in, revised

@@ -20,4 +20,19 @@ DETECTORS = {
     for m in (casualty_count, count, perpetrator, responsibility, justification, target, identity, denial, location)
 }
 
-__all__ = ["DETECTORS", "EventContext"]
+# Kinds also compared within a related (background) event: a denial is told with the report it
+# answers ("tank shells hit tents in X ...; the army denied striking in X"), so the dispute of an
+# incident reported in passing is whole where it is told, and a different incident's.
+BACKGROUND_KINDS = ("denial",)
+
+
+def compare_event(ctx: EventContext, kinds, related: tuple[EventContext, ...] = ()) -> list:
+    """The discrepancies of a main event, and those of the background kinds within each of its
+    related events (each finding names its own event)."""
+    found = [d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)]
+    for other in related:
+        found += [d for kind in kinds if kind in BACKGROUND_KINDS for d in DETECTORS[kind](other)]
+    return found
+
+
+__all__ = ["BACKGROUND_KINDS", "DETECTORS", "EventContext", "compare_event"]

@@ -9,10 +9,15 @@ Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike h
             to visit the site"; "it is not a guarantor" vs "they left under guarantees from it";
             "denied that its commanders had asked for the hall to be struck" vs "a party affiliated
             with the general staff supplied the target and insisted on an immediate strike".
+            "the army denied shelling the central market" vs "shells hit the central market"
+            (extract/places.py), one finding where the same accusers name two denying parties
+            (compare/codenials.py).
 Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
             civilians were harmed); Israel's denial answered by blame on Hezbollah (each
             party's denial of its own part is its own side); "They fabricated the story,"
-            Assad said vs "President Bashar al-Assad said the US strike ..." (one speaker).
+            Assad said vs "President Bashar al-Assad said the US strike ..." (one speaker);
+            "denied any role in the attack on the market" vs "a missile hit the market" (the
+            attack is granted).
 """
 
 from __future__ import annotations
@@ -20,9 +25,11 @@ from __future__ import annotations
 import re
 
 from consistency.compare.allegations import alleging, answered, document_frequency
+from consistency.compare.codenials import admissions, co_accused, denier_parties
 from consistency.compare.selfclaims import own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table
+from consistency.extract.places import attacks_on
 from consistency.extract.targets import evidence_mentions, mentions, rebuttals
 from consistency.models import Claim, Discrepancy
 
@@ -44,30 +51,21 @@ _WORDING = {
 }
 
 
-def _denier_agents(ctx: EventContext, side: SideBuilder) -> set[str]:
-    """The parties who deny: named in the denying claims or in their speakers' names."""
-    from consistency.extract.frames import agents
-
-    out = set()
-    for claim in side.claims:
-        # the speaker's own party; the parties named in the claim only for a speaker of none
-        out |= own_parties(ctx, claim) or {h.label for h in agents(ctx.text(claim.document_id), claim.span)}
-    return out
-
-
 def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBuilder | None = None) -> None:
     wants = facet_table("en")["denial_affirmatives"].get(topic, [])
     if "perpetrator_self" in wants and deniers is not None:
-        mine = _denier_agents(ctx, deniers)
+        mine = denier_parties(ctx, deniers)
         for claim in ctx.claims:
             if claim.facets.denial:
                 continue
             for v in claim.facets.perpetrator:
                 if v.value in mine:
                     side.add(claim, v.span, v.text)
+    if deniers is not None and topic == "involvement":
+        _struck_places(ctx, side, deniers)
     if deniers is not None:
         # "..., which the party denied": the claim affirms what that party denies.
-        parties = _denier_agents(ctx, deniers)
+        parties = denier_parties(ctx, deniers)
         for claim in ctx.claims:
             if claim.facets.denial or claim.actor_id in set(deniers.actor_ids):
                 continue
@@ -79,12 +77,20 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
             df = document_frequency(ctx)
             for claim in deniers.claims:
                 for v in claim.facets.denial:
-                    if _topic(ctx, claim, v) == topic:
-                        for other in alleging(ctx, (claim, v), parties, df):
-                            side.add(other, other.span, other.text)
-                        prev = answered(ctx, (claim, v))
-                        if prev is not None:
-                            side.add(prev, prev.span, prev.text)
+                    if _topic(ctx, claim, v) != topic:
+                        continue
+                    if v.value == "struck_place":
+                        # its span runs to the place it names: what it denies is all after the verb
+                        # (unless another denial of the clause says where that starts), and it
+                        # points at no claim before it
+                        if any(w.value != "struck_place" and _topic(ctx, claim, w) == topic for w in claim.facets.denial):
+                            continue
+                        v = v.model_copy(update={"span": (v.span[0], v.span[0])})
+                    for other in alleging(ctx, (claim, v), parties, df):
+                        side.add(other, other.span, other.text)
+                    prev = answered(ctx, (claim, v)) if v.span[0] < v.span[1] else None
+                    if prev is not None:
+                        side.add(prev, prev.span, prev.text)
     for claim in ctx.claims:
         if claim.facets.denial:
             continue
@@ -120,6 +126,27 @@ def _affirmers(ctx: EventContext, topic: str, side: SideBuilder, deniers: SideBu
             elif kind == "mentions":  # a word list of its own ("mentions:access_given")
                 for v in mentions(ctx.text(claim.document_id), claim.span, value):
                     side.add(claim, v.span, v.text)
+
+
+def _struck_places(ctx: EventContext, side: SideBuilder, deniers: SideBuilder) -> None:
+    """"denied striking the market" against "a shell hit the market": reports of an attack on a
+    place the deniers say they did not strike."""
+    places = sorted({(v.about, ctx.documents[c.document_id].language) for c in deniers.claims
+                     for v in c.facets.denial if v.value == "struck_place" and v.about})
+    if not places:
+        return
+    for claim in ctx.claims:
+        if not claim.facets.denial:
+            for v in attacks_on(ctx.text(claim.document_id), claim.span, places):
+                side.add(claim, v.span, v.text)
+
+
+def _wording(topic: str, values: list) -> tuple[str, str]:
+    """What each side says; a party denying only that it struck a place is answered by an
+    attack on that place ("did not strike the market" / "an attack hit the market")."""
+    if topic == "involvement" and values and all(v.value == "struck_place" and v.about for v in values):
+        return f"the party did not strike {values[0].about}", f"an attack hit {values[0].about}"
+    return _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))
 
 
 _NAME_STOP = frozenset({"the", "a", "an", "of", "al", "el", "and"})
@@ -159,6 +186,8 @@ def _topic(ctx: EventContext, claim: Claim, value) -> str:
     """What a denial denies. A party denying that its own forces shelled ("the ministry said
     Russian aircraft bombed no targets in the city", "نفت الأركان أن تكون قواتها قد قصفت")
     denies its part, not that there was shelling: others' shelling does not answer it."""
+    if value.value == "struck_place":
+        return "involvement"  # "denied striking the market": the party's part in the act there
     if value.value != "shelling":
         return value.value
     from consistency.extract.frames import agents
@@ -169,7 +198,7 @@ def _topic(ctx: EventContext, claim: Claim, value) -> str:
     return value.value
 
 
-def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, SideBuilder]]:
+def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, SideBuilder, str]]:
     """One side per topic; a party's denial of its own part ("involvement") is one side per
     denying party, so that Israel's denial and Hezbollah's are not one voice."""
     order = {c.id: i for i, c in enumerate(ctx.claims)}
@@ -184,24 +213,24 @@ def _denying_sides(ctx: EventContext, topics: list[str]) -> list[tuple[str, Side
                     continue
                 probe = SideBuilder(value=deny)
                 probe.add(claim, v.span, v.text)
-                parties = _denier_agents(ctx, probe) if by_party else set()
+                parties = denier_parties(ctx, probe) if by_party else set()
                 # a claim joins (and bridges) every group sharing a party with it
                 hit = [g for g in groups if not by_party or g[0] & parties or not (g[0] or parties)]
                 merged = (set(parties).union(*(g[0] for g in hit)), [x for g in hit for x in g[1]] + [(claim, v)])
                 groups = [g for g in groups if g not in hit] + [merged]
         for _, members in sorted(groups, key=lambda g: (sorted(g[0]), g[1][0][0].id)):
+            deny, affirm = _wording(topic, [v for _, v in members])
             side = SideBuilder(value=deny)
             for claim, v in sorted(members, key=lambda m: order[m[0].id]):
                 side.add(claim, v.span, v.text)
-            out.append((topic, side))
+            out.append((topic, side, affirm))
     return out
 
 
 def detect(ctx: EventContext) -> list[Discrepancy]:
-    out = []
+    found: dict[str, list[tuple[SideBuilder, SideBuilder]]] = {}
     topics = sorted({_topic(ctx, c, v) for c in ctx.claims for v in c.facets.denial})
-    for topic, no in _denying_sides(ctx, topics):
-        deny, affirm = no.value, _WORDING.get(topic, (f"denies {topic}", f"affirms {topic}"))[1]
+    for topic, no, affirm in _denying_sides(ctx, topics):
         yes = SideBuilder(value=affirm)
         _affirmers(ctx, topic, yes, no)
         yes.claims = [c for c in yes.claims if c.actor_id not in set(no.actor_ids)
@@ -209,8 +238,16 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         if not yes.claims:
             continue
         yes.quotes = type(yes.quotes)((k, q) for k, q in yes.quotes.items() if q.claim_id in {c.id for c in yes.claims})
-        if not sides_conflict([no, yes]):
-            continue
-        summary = f"{who(ctx, no, 2)} say {deny}, while {who(ctx, yes, 2)} say {affirm}."
-        out.append(make(KIND, topic, "medium", ctx, [no, yes], summary))
+        found.setdefault(topic, []).append((no, yes))
+    out = []
+    for topic, pairs in found.items():
+        for no, yes in co_accused(ctx, pairs):
+            values = [v for c in no.claims for v in c.facets.denial if _topic(ctx, c, v) == topic]
+            no.value, yes.value = _wording(topic, values)
+            if topic == "involvement":
+                admissions(ctx, no, yes)
+            if not sides_conflict([no, yes]):
+                continue
+            summary = f"{who(ctx, no, 2)} say {no.value}, while {who(ctx, yes, 2)} say {yes.value}."
+            out.append(make(KIND, topic, "medium", ctx, [no, yes], summary))
     return out

@@ -49,7 +49,7 @@ def event_batch(batch: list[list[str]], parts: list[int], thresholds: dict[str, 
                 kinds: list[str], actors: dict, *selections: Selection) -> BatchResult:
     """Worker task: group and compare a batch of components (lists of document ids, corpus
     order); `parts[k]` is the partition `selections[k]` came from."""
-    from consistency.compare import DETECTORS, EventContext
+    from consistency.compare import EventContext, compare_event
     from consistency.compare.revisions import find_revisions
     from consistency.group.aspects import assign_aspects
     from consistency.group.events import group_events
@@ -89,7 +89,9 @@ def event_batch(batch: list[list[str]], parts: list[int], thresholds: dict[str, 
         revisions, superseded = find_revisions([c for c in cclaims if c.event_id == main.id], cdict, actors,
                                                grouping.event_of)
         ctx = EventContext(main, [by_id[cid] for cid in main.claim_ids], cdict, actors, superseded)
-        found = [d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)]
+        related = tuple(EventContext(e, [by_id[cid] for cid in e.claim_ids], cdict, actors)
+                        for e in grouping.events if e.id in main.related_event_ids and e.id not in grouping.main)
+        found = compare_event(ctx, kinds, related)
         out.events.extend(grouping.events)
         out.compared.append((main, revisions, found))
     return out

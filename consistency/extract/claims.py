@@ -142,7 +142,7 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
     denying = cue in DENYING_CUES
     perps = [] if denying else frames.perpetrators(doc, content, speaker)
     frame = frames.justification(doc, content)
-    denied = targets.denials(doc, content)
+    denied = targets.denials(doc, content, cue_span if denying else None)
     places = targets.locations(doc, content)
     if denying:
         # "denied striking inside the humanitarian zone": the place is what is denied.

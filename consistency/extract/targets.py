@@ -17,6 +17,7 @@ import re
 from consistency.extract.doctext import DocText
 from consistency.extract.frames import _dedupe, _hits, _token_gap, _value
 from consistency.extract.lexicon import facet_table
+from consistency.extract.places import denied_strikes
 from consistency.models import FacetValue
 
 _TARGET_WINDOW = 8
@@ -81,7 +82,9 @@ def _negated(doc: DocText, context, hit, negations) -> bool:
     return False
 
 
-def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
+def denials(doc: DocText, span: tuple[int, int], cue: tuple[int, int] | None = None) -> list[FacetValue]:
+    """Denied topics of a clause; `cue` is the speaker's denying verb where it stands before the
+    clause ("The army denied | striking the market", "نفى | الجيش أن يكون قد قصف السوق")."""
     fakes = _fake_evidence(doc, span)
     out = [_value(doc, h, h.label, subject=h.label) for h in _hits(doc, "denial", span)
            if not any(f.start < h.end and h.start < f.end for f in fakes)]
@@ -90,7 +93,27 @@ def denials(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     for topic in _hits(doc, "denial_topics", span):
         if any(v.end <= topic.start and _token_gap(doc, v.end, topic.start) <= 10 for v in verbs):
             out.append(_value(doc, topic, topic.label, subject=topic.label))
-    return _dedupe(out + _untargeted(doc, span))
+    struck = denied_strikes(doc, (cue[0], span[1]) if cue is not None and cue[0] < span[0] else span)
+    # after the speaker's own denying verb, the topics the clause names are what is denied
+    named = denial_topics(doc, span) if cue is not None else []
+    return _dedupe(_with_places(out + _untargeted(doc, span), struck, named))
+
+
+# Topics a denial of striking a place says more precisely ("denied that it shelled the market").
+_VAGUE = frozenset({"involvement", "shelling"})
+
+
+def _with_places(found: list[FacetValue], places: list[FacetValue], named: list[FacetValue]) -> list[FacetValue]:
+    """A place denied struck replaces the vague topics read inside it, and yields to any other
+    topic it overlaps, found or `named` ("denied targeting civilians" is about civilians harmed)."""
+    def inside(v, p) -> bool:
+        return p.span[0] <= v.span[0] and v.span[1] <= p.span[1]
+
+    def overlaps(v, p) -> bool:
+        return v.span[0] < p.span[1] and p.span[0] < v.span[1]
+
+    places = [p for p in places if not any(v.value not in _VAGUE and overlaps(v, p) for v in found + named)]
+    return [v for v in found if not (v.value in _VAGUE and any(inside(v, p) for p in places))] + places
 
 
 _UNTARGETED_WINDOW = 3  # words from the targeting word to the category it denies
