@@ -11,7 +11,9 @@ Flags:      "struck no infrastructure or facilities" (Pentagon) vs "the strike h
             with the general staff supplied the target and insisted on an immediate strike".
             "the army denied shelling the central market" vs "shells hit the central market"
             (extract/places.py), one finding where the same accusers name two denying parties
-            (compare/codenials.py).
+            (compare/codenials.py). "there were no gunmen or clashes in the area", "لم تكن هناك أي
+            اشتباكات" vs "troops came under fire from gunmen and fired back", "تبادلوا إطلاق النار
+            مع مسلحين" (topic "firefight").
 Must not:   a denial nobody contradicts ("no civilians were harmed" where no source says
             civilians were harmed); Israel's denial answered by blame on Hezbollah (each
             party's denial of its own part is its own side); "They fabricated the story,"
@@ -46,6 +48,8 @@ _WORDING = {
     "access": ("access was not granted", "access was offered or granted"),
     "guarantee": ("the party guaranteed nothing", "the party guaranteed the deal or the people's safety"),
     "explosives": ("there were no explosives", "explosives were present (secondary explosions, explosive material)"),
+    "firefight": ("there were no gunmen and no exchange of fire where the people were hit",
+                  "troops fought gunmen there (an exchange of fire, active combat)"),
     "instigation": ("the party did not ask for the strike or supply its target",
                     "the party asked for the strike or supplied its target"),
 }

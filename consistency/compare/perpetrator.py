@@ -5,7 +5,9 @@ Flags:      "an unidentified drone" (Iraqi security source) vs "a U.S. strike" (
             "the explosion was an accident" vs "the blast looked like an attack" (a cause dispute);
             "government warplanes dropped poison gas" vs "an air strike hit a rebel depot holding
             chemical munitions" / "مستودع ... يحتوي على أسلحة كيميائية" (the release came from the
-            other side's store: the striker that claim names is no rival value).
+            other side's store: the striker that claim names is no rival value);
+            "soldiers opened fire on the car" vs "armed Palestinians firing wildly were responsible",
+            "مسلحون فلسطينيون أطلقوا النار عشوائيًا" (a shooting: gunmen named by their people).
 Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S. forces"
             (the US is the target there, not the perpetrator); "the missile, fired by the
             Houthis" from a coalition that calls its strike "a legitimate military action" (the
@@ -15,12 +17,16 @@ Must not:   "American drone" vs "U.S. strike" (the same agent); "attacks on U.S.
             "no American forces took part", "the Russian air force carried out no strikes in the
             area", "لم ينفذ أي غارات" (a negated part names no perpetrator); "the attack was
             a pretext for the US strike on the base", "ذريعة للضربة الأمريكية" (the party of the act
-            the incident is said to have served as a pretext for did another act).
+            the incident is said to have served as a pretext for did another act); "troops came
+            under fire from Palestinian gunmen and returned fire", "تبادلوا إطلاق النار مع مسلحين"
+            (the troops' opponent, not by that the shooter), "the Ukrainian airliner was shot down"
+            (what was hit).
 """
 
 from __future__ import annotations
 
 from consistency.compare.categorical import set_sides
+from consistency.compare.justification import exchange_frame
 from consistency.compare.selfclaims import accusing, own_parties
 from consistency.compare.sides import EventContext, SideBuilder, make, sides_conflict, who
 from consistency.extract.lexicon import facet_table, matcher
@@ -44,8 +50,10 @@ def _named_by(ctx: EventContext):
     missile, fired by the Houthis, killed one resident"), no rival account of who did this.
     Its own party, causes ("secondary explosion") and "unknown" are kept. Returns the picker of
     a claim's perpetrator values for `set_sides`."""
+    # (not one that only tells of an exchange of fire: "came under fire from gunmen and fired
+    # back" owns no act, and the gunmen it fought may be its account of who hit the victims)
     owners = {c.actor_id for c in ctx.claims
-              if any(v.value in _EXCUSES for v in c.facets.justification)}
+              if any(v.value in _EXCUSES and not exchange_frame(ctx, c, v) for v in c.facets.justification)}
     parties = set(facet_table("en").get("perpetrator_agents", {}))
 
     def pick(claim):

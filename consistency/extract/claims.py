@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from consistency.extract import counts, frames, identity, targets
+from consistency.extract import counts, frames, identity, intent, targets
 from consistency.extract.doctext import DocText
 from consistency.models import Claim, Document, FacetValue, Facets
 from consistency.text.segment import sentences
@@ -142,6 +142,8 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
     denying = cue in DENYING_CUES
     perps = [] if denying else frames.perpetrators(doc, content, speaker)
     frame = frames.justification(doc, content)
+    if denying:  # "the army denied that soldiers fired deliberately": the act was not meant
+        frame = intent.denied(doc, frame)
     denied = targets.denials(doc, content, cue_span if denying else None)
     places = targets.locations(doc, content)
     if denying:

@@ -12,7 +12,7 @@ All three read a claim's clause through the facet lexicon (data/facets_<lang>.to
 
 from __future__ import annotations
 
-from consistency.extract import pinning
+from consistency.extract import intent, pinning
 from consistency.extract.doctext import DocText
 from consistency.extract.lexicon import Hit, matcher
 from consistency.models import FacetValue
@@ -107,7 +107,9 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
     lead = _hits(doc, "negations", span, "evidence")
     nouns = _hits(doc, "attack_nouns", span, "words")
     verbs = _hits(doc, "attack_verbs", span, "words")
-    patients = _hits(doc, "patient_markers", span, "words")
+    passive = _hits(doc, "patient_markers", span, "passive")
+    patients = [p for p in _hits(doc, "patient_markers", span, "words")  # not "hit by", "targeted by"
+                if not any(b.start >= p.end and _token_gap(doc, p.end, b.start) == 0 for b in passive)]
     named = agents(doc, span)
     out = []
     for h in named:
@@ -138,11 +140,30 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
     out += [_value(doc, h, "unknown") for h in _hits(doc, "perpetrator_unknown_bare", span, "words")
             if any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 2 for n in holders)]
     out += [_value(doc, h, h.label) for h in _hits(doc, "perpetrator_mechanisms", span) if not _denied(doc, h, deny)]
-    agentive = _agentive(doc, span, speaker)
+    agentive = [a for a in _agentive(doc, span, speaker) if not _not_the_doer(doc, a[0], span)]
     out += [_value(doc, h, h.label) for h, negated, _ in agentive if not negated]
     if all(negated for _, negated, _ in agentive) and not any(v.value != "unknown" for v in out):
         out += causes(doc, span)
     return _dedupe(out)
+
+
+_OPPONENT_WINDOW = 2  # words between "exchanged fire with" and the party named
+_PATIENT_WINDOW = 2  # words between the party and "was shot down" ("الطائرة الأوكرانية قد أصيبت")
+_INQUIRY_WINDOW = 6  # words between the party and "in the investigation"
+
+
+def _not_the_doer(doc: DocText, hit: Hit, span: tuple[int, int]) -> bool:
+    """The party fought the troops ("came under fire from Palestinian gunmen", "تبادلوا إطلاق
+    النار مع مسلحين"), is what was hit ("the Ukrainian airliner was shot down") or takes part in
+    the investigation ("يشاركون في التحقيق"): not by that the doer of the act."""
+    def after(key: str, window: int) -> bool:
+        return any(o.start >= hit.end and _token_gap(doc, hit.end, o.start) <= window
+                   and not _clause_break(doc, hit.end, o.start)
+                   for o in _hits(doc, "perpetrator_patient", span, key))
+
+    return after("struck", _PATIENT_WINDOW) or after("inquiry", _INQUIRY_WINDOW) or any(
+        o.end <= hit.start and _token_gap(doc, o.end, hit.start) <= _OPPONENT_WINDOW
+        and not _clause_break(doc, o.end, hit.start) for o in _hits(doc, "perpetrator_exchange", span, "opponents"))
 
 
 ACCIDENT, ATTACK = "accident or negligence", "deliberate attack or sabotage"
@@ -323,7 +344,7 @@ def _is_mechanism(value: str) -> bool:
                      ACCIDENT, ATTACK}
 
 
-FRAMES = ("justified", "accidental", "condemned", "provocation")
+FRAMES = ("justified", "accidental", "condemned", "provocation", "unintended")
 _STATEMENT_WINDOW = 25  # words from "statements" to the "provocation" they are called
 
 
@@ -335,7 +356,7 @@ def justification(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] 
     same clause ("statements that Russia struck the station are a provocation") denies an
     accusation and frames no act. A frame that names who staged or committed the act ("a
     provocation staged by Kyiv", "an atrocity committed by Russia") carries that party in `about`."""
-    hits = _hits(doc, "justification", span)
+    hits = intent.relabel(doc, span, _hits(doc, "justification", span))  # "not deliberate": unintended
     # what is called a provocation may stand before the content ("وصفت الوزارة التسجيل ... بأنه مفبرك")
     opening = max(doc.text.rfind(ch, 0, span[0]) for ch in ".!?؟\n") + 1
     said = [h for h in _hits(doc, "justification", (opening, span[1])) if h.label == "statements"]
