@@ -190,3 +190,26 @@ def test_returned_fire_justifies_only_the_party_that_says_it_did_it():
                   "The army said Israeli troops came under fire during the raid and returned fire, killing him.")
     assert _sides("justification", [FAMILY_EN, owning]) == [
         ["condemned as unjustified", "justified (self-defence, necessary, proportionate)"]]
+
+
+def test_no_evidence_of_intent_is_an_excuse():
+    values = {v.value for v in _facets(
+        "The inquiry found no evidence that the officer fired deliberately at the protesters.", "en").justification}
+    assert values == {"unintended"}
+    values = {v.value for v in _facets(
+        "وقالت اللجنة إنها لم تجد أي دليل على أن الشرطي أطلق النار على المحتجين عمدًا.", "ar").justification}
+    assert values == {"unintended"}
+    values = {v.value for v in _facets("وقال الضابط إن الجندي أطلق النار دون قصد.", "ar").justification}
+    assert values == {"unintended"}
+    values = {v.value for v in _facets("وقال شهود إن الجندي أطلق النار عن قصد على الفتى.", "ar").justification}
+    assert values == {"condemned"}
+
+
+def test_an_exchange_the_victims_were_in_names_the_shooter():
+    # the troops are not the subject: the party after the marker fired on the victims
+    for text, language in [
+        ("The driver said the car came under fire from Israeli soldiers near the gate.", "en"),
+        ("A militant was killed in a gunfight with Ethiopian troops, residents said.", "en"),
+        ("وقالت الوزارة إن شابًا استشهد خلال مواجهات مع قوات الاحتلال الإسرائيلي في البلدة.", "ar"),
+    ]:
+        assert {v.value for v in _facets(text, language).perpetrator} & {"Israel", "Ethiopia"}, text

@@ -150,6 +150,7 @@ def perpetrators(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] |
 _OPPONENT_WINDOW = 2  # words between "exchanged fire with" and the party named
 _PATIENT_WINDOW = 2  # words between the party and "was shot down" ("الطائرة الأوكرانية قد أصيبت")
 _INQUIRY_WINDOW = 6  # words between the party and "in the investigation"
+_SUBJECT_WINDOW = 5  # words between "troops" and "came under fire from" / "were in a firefight with"
 
 
 def _not_the_doer(doc: DocText, hit: Hit, span: tuple[int, int]) -> bool:
@@ -161,9 +162,16 @@ def _not_the_doer(doc: DocText, hit: Hit, span: tuple[int, int]) -> bool:
                    and not _clause_break(doc, hit.end, o.start)
                    for o in _hits(doc, "perpetrator_patient", span, key))
 
+    forces = _hits(doc, "perpetrator_exchange", span, "forces")
+
+    def troops_fought(o: Hit) -> bool:  # the troops are the subject: "its forces came under fire from"
+        return any(f.end <= o.start and _token_gap(doc, f.end, o.start) <= _SUBJECT_WINDOW
+                   and not _clause_break(doc, f.end, o.start) for f in forces)
+
     return after("struck", _PATIENT_WINDOW) or after("inquiry", _INQUIRY_WINDOW) or any(
         o.end <= hit.start and _token_gap(doc, o.end, hit.start) <= _OPPONENT_WINDOW
-        and not _clause_break(doc, o.end, hit.start) for o in _hits(doc, "perpetrator_exchange", span, "opponents"))
+        and not _clause_break(doc, o.end, hit.start) and troops_fought(o)
+        for o in _hits(doc, "perpetrator_exchange", span, "opponents"))
 
 
 ACCIDENT, ATTACK = "accident or negligence", "deliberate attack or sabotage"
