@@ -7,7 +7,11 @@ Flags:      "inside the designated humanitarian zone" vs "outside the humanitari
             compound" (near the site or inside it);
             "launched from Russian-controlled territory" vs "أُطلق من منطقة تسيطر عليها القوات
             الأوكرانية" (the launch site, on opposite sides of the front line);
-            "a strike on a depot on the eastern outskirts" vs "غارات على الحي الشمالي" (part of town).
+            "a strike on a depot on the eastern outskirts" vs "غارات على الحي الشمالي" (part of town);
+            "the site was an open area, not a tent camp" vs "ضربت منطقة مكتظة بالخيام" (kind of place);
+            "turned toward a sensitive military site" vs "turned back toward the airport" vs "stayed in
+            its normal corridor" (route); "the shots came from the direction of the soldiers" vs "came
+            under fire from gunmen" (source of fire).
 Must not:   "Palestine Street" vs "near the Interior Ministry" (two descriptions of one place);
             "there was no fighting inside the compound" (places nothing inside);
             two sources placing the launch in ground held by the same party;
@@ -29,6 +33,16 @@ _WORDING = {
     "at_scene": "at the scene, among the crowds",
     "inside_site": "inside the struck site itself",
     "nearby": "near the struck site, not inside it",
+    "setting:populated": "among crowded tents, homes or shelters",
+    "setting:unpopulated": "in an open, closed-off or empty area, not among tents or homes",
+    "fire_from:forces": "with the fire coming from the troops' side",
+    "fire_from:armed": "with the fire coming from gunmen",
+}
+_COURSE = {
+    "course:normal": "on its normal route",
+    "course:off": "off its route",
+    "course:toward:military": "turning toward a military site",
+    "course:toward:airport": "turning back toward the airport",
 }
 
 
@@ -82,6 +96,24 @@ def _sectors(ctx: EventContext) -> list[Discrepancy]:
 _QUARTER_ORDER = ["north", "south", "east", "west"]
 
 
+def _courses(ctx: EventContext, sides: dict[str, SideBuilder]) -> list[Discrepancy]:
+    """Sources setting the craft on courses that cannot all be true: its normal route against
+    any other, or toward two different kinds of place. One finding with every side."""
+    course = {v: s for v, s in sides.items() if v.startswith("course:")}
+    toward = [v for v in course if v.startswith("course:toward:")]
+    apart = [(a, b) for a in course for b in course if a < b and (
+        "course:normal" in (a, b) or (a in toward and b in toward))]
+    if not any(sides_conflict([course[a], course[b]]) for a, b in apart):
+        return []
+    if "course:normal" not in course:
+        course.pop("course:off", None)  # "off its route" agrees with any turn
+    chosen = [course[v] for v in sorted(course)]
+    placed = "; ".join(f"{_COURSE[s.value]} ({who(ctx, s, 2)})" for s in chosen)
+    for s in chosen:
+        s.value = _COURSE[s.value]
+    return [make(KIND, "route", "medium", ctx, chosen, f"Sources set the craft on different courses before it was hit: {placed}.")]
+
+
 def detect(ctx: EventContext) -> list[Discrepancy]:
     sides = {s.value: s for s in value_sides(ctx, "location") if not s.value.startswith(("launch:", "sector:"))}
     pairs = []
@@ -89,12 +121,16 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         pairs.append((sides["inside_zone"], sides["outside_zone"], "zone"))
     if "inside_site" in sides and "nearby" in sides:
         pairs.append((sides["nearby"], sides["inside_site"], "site"))
+    if "setting:populated" in sides and "setting:unpopulated" in sides:
+        pairs.append((sides["setting:unpopulated"], sides["setting:populated"], "site"))
+    if "fire_from:forces" in sides and "fire_from:armed" in sides:
+        pairs.append((sides["fire_from:forces"], sides["fire_from:armed"], "source of fire"))
     if "elsewhere" in sides:
         scene = _at_scene(ctx, set(sides["elsewhere"].actor_ids))
         if scene.claims:
             pairs.append((sides["elsewhere"], scene, "place"))
     launches = _launch_sides(ctx)
-    out = []
+    out: list[Discrepancy] = []
     for a, b, subject in pairs:
         if not sides_conflict([a, b]):
             continue
@@ -103,6 +139,7 @@ def detect(ctx: EventContext) -> list[Discrepancy]:
         a.value, b.value = _WORDING[a.value], _WORDING[b.value]
         out.append(make(KIND, subject, "medium", ctx, [a, b], summary))
     out += _sectors(ctx)
+    out += _courses(ctx, sides)
     if len(launches) >= 2 and sides_conflict(launches):
         for s in launches:
             s.value = f"launched from ground held by {s.value.split(':', 1)[1]}"

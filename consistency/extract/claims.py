@@ -151,6 +151,8 @@ def extract_facets(doc: DocText, content: tuple[int, int], sentence: tuple[int, 
         places = [p.model_copy(update={"value": "outside_zone"}) if p.value == "inside_zone" else p for p in places]
         # "denied that gunmen fired from the hospital": nothing is placed inside
         places = [p for p in places if p.value != "inside_site"]
+        # "denied that the plane had deviated from its course": it kept its course
+        places = [p.model_copy(update={"value": "course:normal"}) if p.value == "course:off" else p for p in places]
     if denying and not denied and not places and cue_span is not None:
         # What the speaker denies is the content: by default, their part in the act.
         topics = targets.denial_topics(doc, content)

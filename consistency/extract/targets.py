@@ -17,6 +17,7 @@ import re
 from consistency.extract.doctext import DocText
 from consistency.extract.frames import _dedupe, _hits, _token_gap, _value
 from consistency.extract.lexicon import facet_table
+from consistency.extract import sites
 from consistency.extract.places import denied_strikes
 from consistency.models import FacetValue
 
@@ -33,24 +34,56 @@ def targets(doc: DocText, span: tuple[int, int], denials: list[FacetValue]) -> l
         return []  # "claims that the coalition targeted a prison are baseless" affirms no target
     idioms = _hits(doc, "target_contexts", span, "idioms") if doc.language == "ar" else []
     contexts = [c for c in _hits(doc, "target_contexts", span, "words")
-                if not any(i.start <= c.start and c.end <= i.end for i in idioms)]
+                if not any(i.start <= c.start and c.end <= i.end for i in idioms)] + _aimed(doc, span)
+    mistaken = _hits(doc, "target_contexts", span, "mistaken")
+    agents = _hits(doc, "target_contexts", span, "agents")
     negations = _hits(doc, "negations", span, "words")
     passives = _hits(doc, "target_contexts", span, "passive")
     denied = [d.span for d in denials]
     out = [_value(doc, h, h.label) for h in _hits(doc, "target_free", span)]
     for h in _hits(doc, "target_categories", span):
+        if h.label == "none":
+            continue  # "a press conference", "the flight path": no target
         start, end = doc.to_orig(h.start, h.end)
         if any(a <= start and end <= b for a, b in denied):
             continue  # "struck no facilities" is a denial, not a target
-        near = [c for c in contexts if (c.end <= h.start and _token_gap(doc, c.end, h.start) <= _TARGET_WINDOW)
-                or c.start <= h.start < c.end]
-        if any(not _negated(doc, c, h, negations) for c in near) or _passive(doc, h, passives, negations):
+        # a hostile object is only what the shooters took the target for ("mistook it for a cruise missile")
+        words = mistaken if h.label == "hostile" else contexts
+        near = [c for c in words if ((c.end <= h.start and _token_gap(doc, c.end, h.start) <= _TARGET_WINDOW)
+                or c.start <= h.start < c.end) and not _agent(doc, agents, c, h)]
+        if any(not _negated(doc, c, h, negations) for c in near) or (
+                h.label != "hostile" and _passive(doc, h, passives, negations)):
             out.append(_value(doc, h, h.label))
     present = {v.value for v in out}
     for precise, broad in facet_table("en")["target_conflicts"].get("overrides", []):
         if precise in present:
             out = [v for v in out if v.value != broad]
     return _dedupe(out)
+
+
+def _agent(doc: DocText, agents, context, hit) -> bool:
+    """An agent word right after the targeting word: the category did it ("she was hit by
+    gunmen firing", "قتل على يد مسلحين"), it was not aimed at ("a structure used by the
+    commanders" still aims at them)."""
+    return any(context.end <= a.start and _token_gap(doc, context.end, a.start) <= 1 and a.end <= hit.start
+               and _token_gap(doc, a.end, hit.start) <= _AGENT_WORDS for a in agents)
+
+
+_AGENT_WORDS = 3  # words between "by" and the category that names the agent ("by Palestinian gunmen")
+
+
+_AIM_WINDOW = 6  # words from a fire word to the preposition naming what it was aimed at
+
+
+def _aimed(doc: DocText, span: tuple[int, int]) -> list:
+    """Prepositions that name what fire was aimed at, a few words after the fire word ("fired
+    from inside a jeep at a gunman", "shot twice toward the crowd"), in the same clause."""
+    preps = _hits(doc, "target_contexts", span, "aim_preps")
+    if not preps:
+        return []
+    verbs = _hits(doc, "target_contexts", span, "aim_verbs")
+    return [p for p in preps if any(v.end <= p.start and _token_gap(doc, v.end, p.start) <= _AIM_WINDOW
+                                     and not any(ch in ",.;:،؛" for ch in doc.norm[v.end:p.start]) for v in verbs)]
 
 
 _PASSIVE_WINDOW = 4  # words from the category to "was hit" ("the hospital itself was hit")
@@ -206,7 +239,7 @@ def locations(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
         if label == "inside_site" and not _fire_from_inside(doc, h, negs, fire):
             continue
         out.append(_value(doc, h, label))
-    return _dedupe(out + launch_sites(doc, span) + sectors(doc, span))
+    return _dedupe(out + launch_sites(doc, span) + sectors(doc, span) + sites.places(doc, span))
 
 
 _SECTOR_WINDOW = 20  # words from the targeting word ("struck", "غارات على") to the part of town
