@@ -152,3 +152,16 @@ def test_a_launch_is_no_source_of_gunfire():
     assert _facets("Rocket fire from militants hit the town overnight.")[1] == []
     assert _facets("وأكدت الوزارة أن الصاروخ أُطلق من منطقة تسيطر عليها قوات المعارضة.", "ar")[1] == []
     assert _facets("The shots were fired from a hill held by the army.")[1] == []
+
+
+def test_unarmed_people_at_work_or_gathered_are_civilians_en_ar():
+    assert _facets("Police fired at protesters outside the ministry.")[0] == ["civilian"]
+    assert _facets("وقال الهلال الأحمر إن الغارة الثانية استهدفت المسعفين.", "ar")[0] == ["civilian"]
+    docs = [
+        _doc("police", "Interior Ministry", "2019-11-05", "en",
+             "The ministry said officers fired at armed men who had opened fire on a checkpoint."),
+        _doc("wit", "مراسل محلي", "2019-11-05", "ar",
+             "وقال شهود إن عناصر الأمن أطلقوا الرصاص الحي على المتظاهرين في الساحة."),
+    ]
+    assert _found("target", docs) == [("target", ["a military target, a militant or a person accused of attacks",
+                                                  "civilians"])]
