@@ -13,6 +13,7 @@ from consistency.compare import (
     responsibility,
     target,
 )
+from consistency.compare.duplicates import one_per_dispute
 from consistency.compare.sides import EventContext
 
 DETECTORS = {
@@ -29,7 +30,7 @@ BACKGROUND_KINDS = ("denial",)
 def compare_event(ctx: EventContext, kinds, related: tuple[EventContext, ...] = ()) -> list:
     """The discrepancies of a main event, and those of the background kinds within each of its
     related events (each finding names its own event)."""
-    found = [d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)]
+    found = one_per_dispute([d for kind in kinds if kind in DETECTORS for d in DETECTORS[kind](ctx)])
     for other in related:
         found += [d for kind in kinds if kind in BACKGROUND_KINDS for d in DETECTORS[kind](other)]
     return found

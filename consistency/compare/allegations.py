@@ -22,6 +22,8 @@ from consistency.text.normalize import normalize
 
 _AR_PREFIX = re.compile(r"^(?:وال|بال|فال|كال|لل|ال|و|ب|ل|ف)(?=[\u0621-\u064a]{3})")
 _MIN_SHARED = 2
+_NEXT_STATEMENT = re.compile(r"[,،]\s*(?:(?:قائل|مضيف|مؤكد|مشير|موضح)[\u064b-\u0652]*[اة]?[\u064b-\u0652]*(?=\s)"
+                             r"|(?:saying|adding|stressing|noting)\b)")
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +57,14 @@ def alleging(ctx: EventContext, denial: tuple[Claim, FacetValue], parties: set[s
     from consistency.extract.frames import agents
 
     claim, value = denial
-    denied = words(claim.text[value.span[1] - claim.span[0] :]) if claim.span[0] <= value.span[1] else frozenset()
+    rest = claim.text[value.span[1] - claim.span[0] :] if claim.span[0] <= value.span[1] else ""
+    if rest and claim.speaker_span and value.span[1] <= claim.speaker_span[0]:
+        # "نفى نائب رئيس شركة الخطوط ... أن": the speaker's own name is not what is denied
+        s, e = (x - value.span[1] for x in claim.speaker_span)
+        rest = rest[:s] + " " + rest[e:]
+    # "..., قائلًا في مؤتمر صحفي إن ...", "..., adding that ...": the speaker's next statement
+    rest = _NEXT_STATEMENT.split(rest, 1)[0]
+    denied = words(rest) if rest else frozenset()
     if len(denied) < _MIN_SHARED:
         return []
     rare = {w for w in denied if df[w] <= max(2, len(ctx.claims) // 10)}

@@ -111,6 +111,11 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
         if lemma is None:
             i += 1
             continue
+        if i > 0 and toks[i - 1][2] in _NOT_BEFORE_A_CUE:
+            # "تأكيد أو نفي استشهاده"، "لم يؤكد أو ينفي": an alternative, no statement; "بعد
+            # أيام من نفي مسؤوليها": after a preposition the word is a verbal noun
+            i += 1
+            continue
         if i > 0 and toks[i - 1][2] in {"كما", "مثلما"} and any(
                 x.content and x.content[0] <= toks[i][0] < x.content[1] for x in cands):
             i += 1  # "ولم يستهدف حافلة مدرسية كما تزعم الميليشيا": the claim the speaker rejects
@@ -155,12 +160,14 @@ def _sentence_cands(st: Sent, lex: Lex) -> list[_Cand]:
             i += 1
             continue
         bare_ba = lemma in lex.ba_verbs and s0 < len(toks) and is_ba_phrase(toks[s0][2], lex)
-        # "وطالبت بتفعيل اللجنة": the verb's own pronoun speaks, the ب-phrase is what it asks for
-        e = raw = s0 if within or bare_ba else speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
+        # "وطالبت بتفعيل اللجنة": the verb's own pronoun speaks, the ب-phrase is what it asks for;
+        # so in "وكانت قد وصفت الحديث عن ... بأنه": no subject between كان and قد, what follows is the object
+        dropped = i >= 2 and toks[i - 1][2] in {"قد", "لقد"} and toks[i - 2][2] in _KANA
+        e = raw = s0 if within or bare_ba or dropped else speaker_after(st, s0, lex, ba=lemma in lex.ba_verbs)
         # "بحسب ما أفاد به حاكم المقاطعة فلان الفلاني.": after a resumptive pronoun the verb has
         # no object, so a speaker that ends the sentence is whole
         ends = s0 > i + 1 and not within and e > s0 and (e >= len(toks) or toks[e][2] in ".؟!")
-        if not within and not bare_ba and not ends and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
+        if not within and not bare_ba and not dropped and not ends and (lemma in lex.object_verbs or not opens_content(st, e, lex)):
             e = noun_phrase(st, s0, lex)  # an object follows the speaker
         if lemma not in lex.object_verbs and e > s0:
             longer = _to_complementizer(st, s0, raw, lex)
@@ -255,6 +262,10 @@ def _main_subject(st: Sent, i: int, lex: Lex) -> Span | None:
     return (toks[1][0], toks[e - 1][1]) if 1 < e < i - 1 else None
 
 
+_NOT_BEFORE_A_CUE = frozenset({"او", "ام", "من", "في", "على", "عن", "الى", "بعد", "قبل", "منذ", "خلال", "رغم"})
+_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"})
+
+
 def _kana_subject(st: Sent, i: int, lex: Lex) -> Span | None:
     """The subject between "كان/كانت" and "قد" before the verb at i ("وكانت الوزارة قد أعلنت")."""
     toks = st.toks
@@ -262,7 +273,7 @@ def _kana_subject(st: Sent, i: int, lex: Lex) -> Span | None:
         return None
     for b in range(i - 2, max(-1, i - 14), -1):
         w = toks[b][2]
-        if w in {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا"}:
+        if w in _KANA:
             if b + 1 <= i - 2 and toks[b + 1][2][0].isalnum():
                 return toks[b + 1][0], toks[i - 2][1]
             return None

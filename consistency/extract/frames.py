@@ -99,13 +99,30 @@ def _clause_break(doc: DocText, a: int, b: int) -> bool:
     return any(ch in ",،;:.؛" for ch in doc.norm[a:b])
 
 
+def _relative(doc: DocText, a: int, b: int) -> bool:
+    """A relative clause opens right after the name ("armed Palestinians, who were firing"):
+    its verb is still the name's."""
+    words = doc.norm[a:b].replace(",", " ").replace("،", " ").split()
+    return bool(words) and words[0] in ("who", "which", "that", "الذي", "التي", "الذين")
+
+
+def _acting_nouns(doc: DocText, span: tuple[int, int]) -> list[Hit]:
+    """Nouns of an act or a force, minus those heading a person's post or a body's branch:
+    "Hamas military chief", "the army spokesman", "قائد الجيش الروسي" name no one's act."""
+    titles = _hits(doc, "attack_nouns", span, "titled")
+    after = doc.language != "ar"
+    return [n for n in _hits(doc, "attack_nouns", span, "words")
+            if not any((t.start >= n.end and _token_gap(doc, n.end, t.start) == 0) if after
+                       else (t.end <= n.start and _token_gap(doc, t.end, n.start) == 0) for t in titles)]
+
+
 def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | None) -> list[tuple[Hit, bool, bool]]:
     """Agents named as doing the act, each with whether the sentence negates their part and
     whether a verb of the act names them ("took part", "struck"), not a noun alone ("forces")."""
     deny = _hits(doc, "denial_verbs", span, "words")
     negs = _hits(doc, "negations", span, "words") + _hits(doc, "negations", span, "contracted")
     lead = _hits(doc, "negations", span, "evidence")
-    nouns = _hits(doc, "attack_nouns", span, "words")
+    nouns = _acting_nouns(doc, span)
     verbs = _hits(doc, "attack_verbs", span, "words")
     passive = _hits(doc, "patient_markers", span, "passive")
     patients = [p for p in _hits(doc, "patient_markers", span, "words")  # not "hit by", "targeted by"
@@ -115,14 +132,21 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
     for h in named:
         if _within(doc, h, speaker) or _denied(doc, h, deny):
             continue  # "قال متحدث باسم البنتاغون إن ...": the speaker, not the perpetrator
-        if any(0 <= _token_gap(doc, p.end, h.start) <= 1 and p.end <= h.start for p in patients):
+        # "struck a fenced Hamas compound": in English a name two words after the act's object
+        # marker still qualifies the object
+        reach = 1 if doc.language == "ar" else 2
+        if any(0 <= _token_gap(doc, p.end, h.start) <= reach and p.end <= h.start
+               and not _clause_break(doc, p.end, h.start) for p in patients):
             continue
         near_noun = any(_token_gap(doc, min(h.end, n.end), max(h.start, n.start)) <= 1
                         and not _coordinated(doc, min(h.end, n.end), max(h.start, n.start))
+                        # "a commander in the Brigades, in the strike that ...": another phrase
+                        and not _clause_break(doc, min(h.end, n.end), max(h.start, n.start))
                         for n in nouns if n.start != h.start)
         near_verb = any(
             (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW
-             and not any(h.end <= o.start and o.end <= v.start for o in named))
+             and not any(h.end <= o.start and o.end <= v.start for o in named)
+             and not (_clause_break(doc, h.end, v.start) and not _relative(doc, h.end, v.start)))
             or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2 and not _copula(doc, v.end, h.start))
             for v in verbs
         )

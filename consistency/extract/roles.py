@@ -40,8 +40,12 @@ def people(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
     ("civilians held hostage", "residents ... looted the trucks") replaces plain "civilian"."""
     negs = _hits(doc, "negations", span, "words")
     denials = _hits(doc, "denial_verbs", span, "words")
+    elsewhere = _hits(doc, "people_not_at_scene", span, "before")
     found = [_value(doc, h, h.label, subject="people") for h in _hits(doc, "people_identity", span)
              if h.label != "harm_words"
+             # "any harm to civilians", "hiding among civilians": not who was at the scene
+             and not (h.label == "civilian" and any(e.end <= h.start and _token_gap(doc, e.end, h.start) <= 1
+                                                     for e in elsewhere))
              if not any(n.end <= h.start and _token_gap(doc, n.end, h.start) <= 2 for n in negs)
              # "rejected the army's account blaming looters" accuses no one of looting
              and not (h.label != "civilian" and any(d.end <= h.start and _token_gap(doc, d.end, h.start) <= 10
