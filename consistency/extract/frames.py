@@ -106,6 +106,18 @@ def _relative(doc: DocText, a: int, b: int) -> bool:
     return bool(words) and words[0] in ("who", "which", "that", "الذي", "التي", "الذين")
 
 
+_AR_PHRASE_OPENERS = ("في", "من", "على", "الى", "عن", "خلال", "بعد", "قبل", "اثناء")
+
+
+def _phrase_opens(doc: DocText, a: int, b: int) -> bool:
+    """In Arabic a comma parts the name from the verb only where another phrase opens after it
+    ("القيادي في كتائب القسام، في الغارة التي استهدفت"); "أعلن الوزير، قصف ثلاثة مواقع" keeps them."""
+    text = doc.norm[a:b]
+    cut = max(text.rfind(ch) for ch in ",،;:؛")
+    words = text[cut + 1:].split() if cut >= 0 else []
+    return bool(words) and words[0] in _AR_PHRASE_OPENERS
+
+
 def _acting_nouns(doc: DocText, span: tuple[int, int]) -> list[Hit]:
     """Nouns of an act or a force, minus those heading a person's post or a body's branch:
     "Hamas military chief", "the army spokesman", "قائد الجيش الروسي" name no one's act."""
@@ -146,7 +158,8 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
         near_verb = any(
             (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW
              and not any(h.end <= o.start and o.end <= v.start for o in named)
-             and not (_clause_break(doc, h.end, v.start) and not _relative(doc, h.end, v.start)))
+             and not (_clause_break(doc, h.end, v.start) and not _relative(doc, h.end, v.start)
+                      and (doc.language != "ar" or _phrase_opens(doc, h.end, v.start))))
             or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2 and not _copula(doc, v.end, h.start))
             for v in verbs
         )
