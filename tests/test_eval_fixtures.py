@@ -19,11 +19,6 @@ CORPORA = sorted(p for folder in ("corpora", "heldout") for p in (ROOT / "fixtur
 
 # corpus -> (recall, precision, traps flagged at most) where the issue's targets are not reached yet
 PINNED: dict[str, tuple[float, float, int]] = {
-    # Every other corpus meets recall >= 0.85 and precision >= 0.8 with no trap flagged.
-    # kabul: what exploded after the strike (CENTCOM's "explosive material" vs the experts' gas
-    # tank, NYT) is reported as an identity finding beside the explosives denial the gold files
-    # it under (G6), and its sides touch N6's documents
-    "kabul-drone-strike-2021-08-29": (0.85, 0.8, 1),
 }
 
 
