@@ -99,23 +99,21 @@ def _clause_break(doc: DocText, a: int, b: int) -> bool:
     return any(ch in ",،;:.؛" for ch in doc.norm[a:b])
 
 
-def _relative(doc: DocText, a: int, b: int) -> bool:
-    """A relative clause opens right after the name ("armed Palestinians, who were firing"):
-    its verb is still the name's."""
-    words = doc.norm[a:b].replace(",", " ").replace("،", " ").split()
-    return bool(words) and words[0] in ("who", "which", "that", "الذي", "التي", "الذين")
-
-
-_AR_PHRASE_OPENERS = ("في", "من", "على", "الى", "عن", "خلال", "بعد", "قبل", "اثناء")
-
-
-def _phrase_opens(doc: DocText, a: int, b: int) -> bool:
-    """In Arabic a comma parts the name from the verb only where another phrase opens after it
-    ("القيادي في كتائب القسام، في الغارة التي استهدفت"); "أعلن الوزير، قصف ثلاثة مواقع" keeps them."""
+def _parts(doc: DocText, a: int, b: int) -> bool:
+    """A clause break between a name and a verb parts them, unless a relative clause opens after
+    it ("armed Palestinians, who were firing"); where the language lists `phrase` openers, only a
+    new phrase parts them ("القيادي في كتائب القسام، في الغارة التي استهدفت", not "أعلن الوزير،
+    قصف ثلاثة مواقع"). Lists: [clause_openers] of data/facets_<lang>.toml."""
     text = doc.norm[a:b]
-    cut = max(text.rfind(ch) for ch in ",،;:؛")
-    words = text[cut + 1:].split() if cut >= 0 else []
-    return bool(words) and words[0] in _AR_PHRASE_OPENERS
+    cut = max(text.rfind(ch) for ch in ",،;:.؛")
+    if cut < 0:
+        return False
+    words = text[cut + 1:].split()
+    word = words[0] if words else ""
+    openers = _table(doc, "clause_openers")
+    if word in openers.get("relative", ()):
+        return False
+    return "phrase" not in openers or word in openers["phrase"]
 
 
 def _acting_nouns(doc: DocText, span: tuple[int, int]) -> list[Hit]:
@@ -158,8 +156,7 @@ def _agentive(doc: DocText, span: tuple[int, int], speaker: tuple[int, int] | No
         near_verb = any(
             (v.start >= h.end and _token_gap(doc, h.end, v.start) <= _AGENT_WINDOW
              and not any(h.end <= o.start and o.end <= v.start for o in named)
-             and not (_clause_break(doc, h.end, v.start) and not _relative(doc, h.end, v.start)
-                      and (doc.language != "ar" or _phrase_opens(doc, h.end, v.start))))
+             and not _parts(doc, h.end, v.start))
             or (v.end <= h.start and _token_gap(doc, v.end, h.start) <= 2 and not _copula(doc, v.end, h.start))
             for v in verbs
         )

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from consistency.extract.doctext import DocText
-from consistency.extract.frames import _hits, _token_gap
+from consistency.extract.frames import _hits, _lang, _token_gap
 from consistency.extract.identity import skeleton
 from consistency.extract.lexicon import facet_table
 from consistency.models import FacetValue
@@ -35,7 +35,7 @@ _AR_CLITIC = re.compile(r"^(?:[وف](?=..))?(?:[بكل]?ال|لل)?")
 
 
 def _table(doc: DocText) -> dict:
-    return facet_table(doc.language if doc.language in ("ar", "en") else "en").get("denial_places", {})
+    return facet_table(_lang(doc.language)).get("denial_places", {})
 
 
 def denied_strikes(doc: DocText, span: tuple[int, int]) -> list[FacetValue]:
@@ -106,7 +106,7 @@ def normalized(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def _stopwords(language: str) -> frozenset[str]:
-    table = facet_table(language if language in ("ar", "en") else "en").get("denial_places", {})
+    table = facet_table(_lang(language)).get("denial_places", {})
     return frozenset(normalized(w) for w in table.get("place_stopwords", []))
 
 
